@@ -1,0 +1,13 @@
+import { sql as platform } from './0001_platform.js';
+import { sql as reference } from './0002_reference.js';
+
+export interface Migration {
+  /** Sortable and unique; never renamed or edited once released (forward-only). */
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '0001_platform', sql: platform },
+  { id: '0002_reference', sql: reference },
+];
