@@ -9,7 +9,9 @@ import type { Db } from './platform/db/db.js';
 import { migrate } from './platform/db/migrate.js';
 import { openDatabase } from './platform/db/open.js';
 import { healthRoutes } from './platform/http/health.js';
+import { overviewRoutes } from './platform/http/overview.js';
 import { type App, createHttpServer } from './platform/http/server.js';
+import { serveWebApp, WEB_DIST } from './platform/http/static.js';
 import { ensureIdentity } from './platform/identity/identity.js';
 import { nodeRoutes } from './platform/identity/routes.js';
 import { VERSION } from './platform/version.js';
@@ -50,5 +52,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   nodeRoutes(app, ctx);
   auditRoutes(app, ctx);
   referenceRoutes(app, ctx);
+  overviewRoutes(app, ctx);
+  await serveWebApp(app, WEB_DIST);
   return app;
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { lockDataDir } from './lock.js';
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
@@ -16,14 +18,29 @@ function wrap(target: PGlite | Transaction): Queryable {
 
 /** Embedded PostgreSQL in a folder (or in memory when `dataDir` is undefined, for tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`));
+  }
   const pg = new PGlite(dataDir);
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   const base = wrap(pg);
   return {
     engine: 'pglite',
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
