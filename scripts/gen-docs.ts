@@ -8,7 +8,10 @@ import { VARIABLES } from '../src/platform/config.js';
 const root = path.resolve(import.meta.dirname, '..');
 
 export function configurationTable(): string {
-  const rows = VARIABLES.map((v) => `| \`${v.name}\` | ${v.default === '(unset)' ? v.default : `\`${v.default}\``} | ${v.description} |`);
+  const rows = VARIABLES.map(
+    (v) =>
+      `| \`${v.name}\` | ${v.default === '(unset)' ? v.default : `\`${v.default}\``} | ${v.description} |`,
+  );
   return ['| variable | default | meaning |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -30,7 +30,8 @@ function run(script) {
 }
 
 if (stale(path.join(root, 'dist/cli/main.js'), 'src')) run('build:server');
-if (existsSync(path.join(root, 'web/index.html')) && stale(path.join(root, 'web/dist/index.html'), 'web')) run('build:web');
+if (existsSync(path.join(root, 'web/index.html')) && stale(path.join(root, 'web/dist/index.html'), 'web'))
+  run('build:web');
 
 const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
 await main([process.argv[0], 'liaison', 'serve']);

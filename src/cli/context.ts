@@ -1,9 +1,9 @@
 import { userInfo } from 'node:os';
+import type { Logger } from 'pino';
 import { type Config, loadConfig } from '../platform/config.js';
 import type { Db } from '../platform/db/db.js';
 import { openDatabase } from '../platform/db/open.js';
 import { createLogger } from '../platform/logger.js';
-import type { Logger } from 'pino';
 
 /** How CLI commands appear in the audit log. */
 export function cliActor(): string {
@@ -36,5 +36,7 @@ export const printJson = (value: unknown): void => print(JSON.stringify(value, n
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

@@ -28,24 +28,48 @@ export async function doctor(): Promise<boolean> {
   add('liaison', true, `version ${VERSION}, Node ${process.version}`);
   try {
     if (existsSync(config.dataDir)) accessSync(config.dataDir, constants.W_OK);
-    add('data folder', true, `${config.dataDir}${existsSync(config.dataDir) ? '' : ' (created on first start)'}`);
+    add(
+      'data folder',
+      true,
+      `${config.dataDir}${existsSync(config.dataDir) ? '' : ' (created on first start)'}`,
+    );
   } catch {
     add('data folder', false, `${config.dataDir} is not writable`);
   }
-  add('database engine', true, config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded PGlite in ${config.dataDir}/pgdata`);
+  add(
+    'database engine',
+    true,
+    config.databaseUrl
+      ? `PostgreSQL at ${redactUrl(config.databaseUrl)}`
+      : `embedded PGlite in ${config.dataDir}/pgdata`,
+  );
   try {
     const db = await openDatabase(config);
     try {
       add('database version', true, await databaseVersion(db));
       const pending = await pendingMigrations(db);
-      add('migrations', true, pending.length ? `${pending.length} pending (applied on next start): ${pending.join(', ')}` : 'all applied');
+      add(
+        'migrations',
+        true,
+        pending.length
+          ? `${pending.length} pending (applied on next start): ${pending.join(', ')}`
+          : 'all applied',
+      );
       try {
         const identity = await readIdentity(db);
         const file = keyFilePath(config.dataDir);
         const mode = existsSync(file) ? (statSync(file).mode & 0o777).toString(8) : 'missing';
-        add('agency key', mode === '600', `fingerprint ${identity.fingerprint}; key file ${file} mode ${mode}`);
+        add(
+          'agency key',
+          mode === '600',
+          `fingerprint ${identity.fingerprint}; key file ${file} mode ${mode}`,
+        );
       } catch (error) {
-        add('agency key', pending.length > 0, pending.length ? 'created on first start' : (error as Error).message);
+        add(
+          'agency key',
+          pending.length > 0,
+          pending.length ? 'created on first start' : (error as Error).message,
+        );
       }
     } finally {
       await db.close();
@@ -58,5 +82,6 @@ export async function doctor(): Promise<boolean> {
 }
 
 function report(checks: Check[]) {
-  for (const check of checks) print(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.name.padEnd(17)} ${check.detail}`);
+  for (const check of checks)
+    print(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.name.padEnd(17)} ${check.detail}`);
 }

@@ -5,22 +5,26 @@ import { isPermission, PERMISSIONS, ROLES, type Role } from '../platform/auth/pe
 import { createToken, listTokens, revokeToken } from '../platform/auth/tokens.js';
 import { changeUser, createUser, findUserByUsername, listUsers } from '../platform/auth/users.js';
 import { migrate } from '../platform/db/migrate.js';
-import { describeFailure } from './errors.js';
 import { VERSION } from '../platform/version.js';
 import { loadReferenceData } from '../reference/load.js';
 import { cliActor, print, printJson, readStdin, withDatabase } from './context.js';
 import { doctor } from './doctor.js';
+import { describeFailure } from './errors.js';
 import { serve } from './serve.js';
 
 const program = new Command()
   .name('liaison')
-  .description('Liaison node: the information system of international drug-control cooperation.\nConfiguration comes from environment variables; see README.md.')
+  .description(
+    'Liaison node: the information system of international drug-control cooperation.\nConfiguration comes from environment variables; see README.md.',
+  )
   .version(VERSION)
   .showHelpAfterError();
 
 program
   .command('serve')
-  .description('Start the node: apply migrations, load reference data, create the agency identity and first administrator if needed, then serve HTTP.')
+  .description(
+    'Start the node: apply migrations, load reference data, create the agency identity and first administrator if needed, then serve HTTP.',
+  )
   .action(serve);
 
 program
@@ -36,31 +40,48 @@ program
   );
 
 const role = (value: string): Role => {
-  if (!(ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+  if (!(ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
   return value as Role;
 };
 
 const user = program.command('user').description('Manage user accounts of this node.');
 user
   .command('add')
-  .description('Create a user. Without --password-stdin a one-time password is generated and printed; the user must change it at first sign-in.')
+  .description(
+    'Create a user. Without --password-stdin a one-time password is generated and printed; the user must change it at first sign-in.',
+  )
   .argument('<username>', 'user name (2-64 letters, digits, dot, hyphen, underscore)')
   .addOption(new Option('--role <role>', 'role of the user').choices([...ROLES]).makeOptionMandatory())
   .option('--display-name <name>', 'name shown in the interface')
-  .addOption(new Option('--locale <locale>', 'interface language').choices(['en', 'zh-CN', 'ru']).default('en'))
+  .addOption(
+    new Option('--locale <locale>', 'interface language').choices(['en', 'zh-CN', 'ru']).default('en'),
+  )
   .option('--password-stdin', 'read the password from standard input instead of generating one')
-  .action(async (username: string, opts: { role: string; displayName?: string; locale: 'en' | 'zh-CN' | 'ru'; passwordStdin?: boolean }) => {
-    const password = opts.passwordStdin ? await readStdin() : generatePassword();
-    await withDatabase(async (db) => {
-      const created = await createUser(
-        db,
-        { username, role: role(opts.role), displayName: opts.displayName, locale: opts.locale, password, passwordChangeRequired: !opts.passwordStdin },
-        cliActor(),
-      );
-      print(`created ${created.username} (${created.role})`);
-      if (!opts.passwordStdin) print(`one-time password: ${password}`);
-    });
-  });
+  .action(
+    async (
+      username: string,
+      opts: { role: string; displayName?: string; locale: 'en' | 'zh-CN' | 'ru'; passwordStdin?: boolean },
+    ) => {
+      const password = opts.passwordStdin ? await readStdin() : generatePassword();
+      await withDatabase(async (db) => {
+        const created = await createUser(
+          db,
+          {
+            username,
+            role: role(opts.role),
+            displayName: opts.displayName,
+            locale: opts.locale,
+            password,
+            passwordChangeRequired: !opts.passwordStdin,
+          },
+          cliActor(),
+        );
+        print(`created ${created.username} (${created.role})`);
+        if (!opts.passwordStdin) print(`one-time password: ${password}`);
+      });
+    },
+  );
 user
   .command('list')
   .description('List user accounts.')
@@ -69,7 +90,8 @@ user
     withDatabase(async (db) => {
       const users = await listUsers(db);
       if (opts.json) return printJson(users);
-      for (const u of users) print(`${u.username.padEnd(24)} ${u.role.padEnd(18)} ${u.disabled ? 'disabled' : 'active'}`);
+      for (const u of users)
+        print(`${u.username.padEnd(24)} ${u.role.padEnd(18)} ${u.disabled ? 'disabled' : 'active'}`);
     }),
   );
 for (const [name, disabled] of [
@@ -78,7 +100,11 @@ for (const [name, disabled] of [
 ] as const) {
   user
     .command(name)
-    .description(disabled ? 'Disable a user: ends their sessions and revokes their API tokens.' : 'Enable a disabled user again.')
+    .description(
+      disabled
+        ? 'Disable a user: ends their sessions and revokes their API tokens.'
+        : 'Enable a disabled user again.',
+    )
     .argument('<username>')
     .action((username: string) =>
       withDatabase(async (db) => {
@@ -91,7 +117,10 @@ for (const [name, disabled] of [
 }
 
 const scope = (value: string, previous: string[] = []): string[] => {
-  if (!isPermission(value)) throw new InvalidArgumentError(`"${value}" is not a permission; one of ${Object.keys(PERMISSIONS).join(', ')}`);
+  if (!isPermission(value))
+    throw new InvalidArgumentError(
+      `"${value}" is not a permission; one of ${Object.keys(PERMISSIONS).join(', ')}`,
+    );
   return [...previous, value];
 };
 
@@ -101,17 +130,27 @@ token
   .description('Create an API token for a user; its secret is printed once.')
   .requiredOption('--user <username>', 'owner of the token')
   .requiredOption('--name <name>', 'what the token is for')
-  .requiredOption('--scope <permission>', 'a permission the token carries (repeat for several; must be in the user\'s role)', scope)
+  .requiredOption(
+    '--scope <permission>',
+    "a permission the token carries (repeat for several; must be in the user's role)",
+    scope,
+  )
   .option('--expires-days <days>', 'days until the token expires', (v) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 3650) throw new InvalidArgumentError('must be a whole number from 1 to 3650');
+    if (!Number.isInteger(n) || n < 1 || n > 3650)
+      throw new InvalidArgumentError('must be a whole number from 1 to 3650');
     return n;
   })
   .action((opts: { user: string; name: string; scope: string[]; expiresDays?: number }) =>
     withDatabase(async (db) => {
       const owner = await findUserByUsername(db, opts.user);
       if (!owner) throw new Error(`no user named "${opts.user}"`);
-      const created = await createToken(db, owner, { name: opts.name, scopes: opts.scope, expiresInDays: opts.expiresDays }, cliActor());
+      const created = await createToken(
+        db,
+        owner,
+        { name: opts.name, scopes: opts.scope, expiresInDays: opts.expiresDays },
+        cliActor(),
+      );
       print(`token ${created.token.id} for ${owner.username}: ${created.token.scopes.join(', ')}`);
       print(created.secret);
     }),
@@ -124,7 +163,8 @@ token
     withDatabase(async (db) => {
       const tokens = await listTokens(db);
       if (opts.json) return printJson(tokens);
-      for (const t of tokens) print(`${t.id}  ${t.username.padEnd(20)} ${t.name.padEnd(24)} ${t.revokedAt ? 'revoked' : 'active'}`);
+      for (const t of tokens)
+        print(`${t.id}  ${t.username.padEnd(20)} ${t.name.padEnd(24)} ${t.revokedAt ? 'revoked' : 'active'}`);
     }),
   );
 token
@@ -143,14 +183,18 @@ program
   .command('audit')
   .description('Audit log tools.')
   .command('verify')
-  .description('Check the audit log\'s hash chain; exits 1 when an entry was edited, removed or reordered.')
+  .description("Check the audit log's hash chain; exits 1 when an entry was edited, removed or reordered.")
   .option('--json', 'print JSON')
   .action((opts: { json?: boolean }) =>
     withDatabase(async (db) => {
       const check = await verifyAudit(db);
       if (opts.json) printJson(check);
       else {
-        print(check.ok ? `audit log intact: ${check.entries} entries` : `audit log BROKEN: ${check.problems.length} problem(s) in ${check.entries} entries`);
+        print(
+          check.ok
+            ? `audit log intact: ${check.entries} entries`
+            : `audit log BROKEN: ${check.problems.length} problem(s) in ${check.entries} entries`,
+        );
         for (const p of check.problems) print(`  entry ${p.seq}: ${p.problem}`);
       }
       if (!check.ok) process.exitCode = 1;

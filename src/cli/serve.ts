@@ -23,7 +23,8 @@ export async function serve(): Promise<void> {
   const app = await buildApp(prepared.ctx);
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('://0.0.0.0', '://localhost').replace('://127.0.0.1', '://localhost');
-  if (prepared.oneTimeAdminPassword) process.stdout.write(`\n${oneTimePasswordNotice(prepared.oneTimeAdminPassword, url)}\n\n`);
+  if (prepared.oneTimeAdminPassword)
+    process.stdout.write(`\n${oneTimePasswordNotice(prepared.oneTimeAdminPassword, url)}\n\n`);
   log.info({ url, agency: config.agencyCode, database: prepared.ctx.db.engine }, 'Liaison node serving');
   let stopping = false;
   const stop = async (signal: string) => {

@@ -33,7 +33,11 @@ function liaison(args: string[], env: Record<string, string>, stdin?: string): P
   });
 }
 
-function startServe(env: Record<string, string>): { child: ChildProcess; output: () => string; port: Promise<number> } {
+function startServe(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  port: Promise<number>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,7 +69,9 @@ let env: Record<string, string>;
 
 /** Direct access to the node's database while no node process holds it (PGlite allows one process). */
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = testDb?.url ? await openPostgres(testDb.url, { max: 1 }) : await openPglite(path.join(dataDir, 'pgdata'));
+  const db = testDb?.url
+    ? await openPostgres(testDb.url, { max: 1 })
+    : await openPglite(path.join(dataDir, 'pgdata'));
   try {
     return await fn(db);
   } finally {
@@ -88,7 +94,9 @@ afterAll(async () => {
     const { default: pg } = await import('pg');
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
-    await client.query(`drop database if exists ${new URL(testDb.url as string).pathname.slice(1)} with (force)`);
+    await client.query(
+      `drop database if exists ${new URL(testDb.url as string).pathname.slice(1)} with (force)`,
+    );
     await client.end();
   }
   rmSync(dataDir, { recursive: true, force: true });
@@ -101,7 +109,8 @@ describe('liaison serve', () => {
       const port = await node.port;
       const base = `http://127.0.0.1:${port}`;
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
-      expect((await (await fetch(`${base}/api/v1/openapi.json`)).json()).openapi).toBe('3.1.0');
+      const doc = (await (await fetch(`${base}/api/v1/openapi.json`)).json()) as { openapi: string };
+      expect(doc.openapi).toBe('3.1.0');
       const password = /one-time password: (\S+)/.exec(node.output())?.[1];
       expect(password).toBeDefined();
       expect(node.output()).not.toContain('PRIVATE KEY');
@@ -111,7 +120,8 @@ describe('liaison serve', () => {
         body: JSON.stringify({ username: 'admin', password }),
       });
       expect(login.status).toBe(200);
-      expect((await login.json()).user.passwordChangeRequired).toBe(true);
+      const me = (await login.json()) as { user: { passwordChangeRequired: boolean } };
+      expect(me.user.passwordChangeRequired).toBe(true);
       if (!testDb) {
         const second = await liaison(['user', 'list'], env);
         expect(second.code).toBe(2);
@@ -136,16 +146,25 @@ describe('liaison serve', () => {
   });
 
   it('refuses to start on an unreachable DATABASE_URL with a message that hides the password', async () => {
-    const run = await liaison(['serve'], { ...env, DATABASE_URL: 'postgres://liaison:s3cret@127.0.0.1:1/nowhere' });
+    const run = await liaison(['serve'], {
+      ...env,
+      DATABASE_URL: 'postgres://liaison:s3cret@127.0.0.1:1/nowhere',
+    });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cannot connect to PostgreSQL at DATABASE_URL=postgres://liaison:***@127.0.0.1:1/nowhere');
+    expect(run.stderr).toContain(
+      'cannot connect to PostgreSQL at DATABASE_URL=postgres://liaison:***@127.0.0.1:1/nowhere',
+    );
     expect(run.stderr).not.toContain('s3cret');
   });
 });
 
 describe('liaison user, token and audit commands', () => {
   it('adds, lists and disables users, and creates and revokes tokens', async () => {
-    const add = await liaison(['user', 'add', 'somchai', '--role', 'liaison_officer', '--password-stdin'], env, 'a long enough password 1\n');
+    const add = await liaison(
+      ['user', 'add', 'somchai', '--role', 'liaison_officer', '--password-stdin'],
+      env,
+      'a long enough password 1\n',
+    );
     expect(add.stderr).toBe('');
     expect(add.stdout).toContain('created somchai (liaison_officer)');
     const generated = await liaison(['user', 'add', 'aung', '--role', 'viewer'], env);
@@ -156,9 +175,14 @@ describe('liaison user, token and audit commands', () => {
     const badRole = await liaison(['user', 'add', 'x1', '--role', 'chief'], env);
     expect(badRole.code).not.toBe(0);
     expect(badRole.stderr).toContain('chief');
-    const list = JSON.parse((await liaison(['user', 'list', '--json'], env)).stdout) as { username: string }[];
+    const list = JSON.parse((await liaison(['user', 'list', '--json'], env)).stdout) as {
+      username: string;
+    }[];
     expect(list.map((u) => u.username).sort()).toEqual(['admin', 'aung', 'somchai']);
-    const token = await liaison(['token', 'create', '--user', 'somchai', '--name', 'nightly', '--scope', 'registry:read'], env);
+    const token = await liaison(
+      ['token', 'create', '--user', 'somchai', '--name', 'nightly', '--scope', 'registry:read'],
+      env,
+    );
     expect(token.stdout).toMatch(/^lia_[0-9a-f]{32}_\S{43}$/m);
     const tokenId = /token (\S+) for somchai/.exec(token.stdout)?.[1] as string;
     expect((await liaison(['token', 'revoke', tokenId], env)).stdout).toContain(`revoked ${tokenId}`);
@@ -177,16 +201,31 @@ describe('liaison user, token and audit commands', () => {
   });
 
   it('refuses to start on a database migrated by a newer version', async () => {
-    await withDb((db) => db.query("insert into schema_migrations (id, checksum) values ('9999_future', 'x')"));
+    await withDb((db) =>
+      db.query("insert into schema_migrations (id, checksum) values ('9999_future', 'x')"),
+    );
     const run = await liaison(['serve'], env);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('the database has migration "9999_future" that this version of Liaison does not know');
+    expect(run.stderr).toContain(
+      'the database has migration "9999_future" that this version of Liaison does not know',
+    );
     const doctor = await liaison(['doctor'], env);
     expect(doctor.code).toBe(1);
   });
 
   it('prints help for every command', async () => {
-    for (const command of [[], ['serve'], ['migrate'], ['user', 'add'], ['user', 'list'], ['user', 'disable'], ['token', 'create'], ['token', 'revoke'], ['audit', 'verify'], ['doctor']]) {
+    for (const command of [
+      [],
+      ['serve'],
+      ['migrate'],
+      ['user', 'add'],
+      ['user', 'list'],
+      ['user', 'disable'],
+      ['token', 'create'],
+      ['token', 'revoke'],
+      ['audit', 'verify'],
+      ['doctor'],
+    ]) {
       const run = await liaison([...command, '--help'], env);
       expect(run.code, command.join(' ')).toBe(0);
       expect(run.stdout).toContain('Usage: liaison');

@@ -1,5 +1,6 @@
 import { sql as platform } from './0001_platform.js';
 import { sql as reference } from './0002_reference.js';
+import { sql as referenceMore } from './0003_reference_more.js';
 import { sql as sharedRecords } from './0003_shared_records.js';
 
 export interface Migration {
@@ -11,5 +12,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: '0001_platform', sql: platform },
   { id: '0002_reference', sql: reference },
+  { id: '0003_reference_more', sql: referenceMore },
   { id: '0003_shared_records', sql: sharedRecords },
 ];
