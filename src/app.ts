@@ -17,6 +17,8 @@ import { nodeRoutes } from './platform/identity/routes.js';
 import { VERSION } from './platform/version.js';
 import { loadReferenceData } from './reference/load.js';
 import { referenceRoutes } from './reference/routes.js';
+import { loadDemoRegistry } from './registry/demo.js';
+import { registryRoutes } from './registry/routes.js';
 
 export interface PreparedNode {
   ctx: AppContext;
@@ -34,8 +36,11 @@ export async function prepareNode(config: Config, log: Logger, db?: Db): Promise
     const loaded = await loadReferenceData(database);
     if (loaded) log.info('reference data loaded');
     const { identity, created } = await ensureIdentity(database, config);
-    if (created) log.info({ agency: identity.agencyCode, fingerprint: identity.fingerprint }, 'agency identity created');
+    if (created)
+      log.info({ agency: identity.agencyCode, fingerprint: identity.fingerprint }, 'agency identity created');
     const oneTimeAdminPassword = await ensureFirstAdmin(database, config);
+    if (config.demoData && (await loadDemoRegistry(database, config.agencyCode)))
+      log.info('registry demo data loaded');
     return { ctx: { config, db: database, log, version: VERSION }, oneTimeAdminPassword, migrationsApplied };
   } catch (error) {
     if (!db) await database.close().catch(() => undefined);
@@ -45,13 +50,18 @@ export async function prepareNode(config: Config, log: Logger, db?: Db): Promise
 
 /** The HTTP application of a prepared node (not yet listening). */
 export async function buildApp(ctx: AppContext): Promise<App> {
-  const app = await createHttpServer({ logger: ctx.log, bodyLimitBytes: ctx.config.bodyLimitBytes, version: ctx.version });
+  const app = await createHttpServer({
+    logger: ctx.log,
+    bodyLimitBytes: ctx.config.bodyLimitBytes,
+    version: ctx.version,
+  });
   installAccessControl(app, ctx);
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   nodeRoutes(app, ctx);
   auditRoutes(app, ctx);
   referenceRoutes(app, ctx);
+  registryRoutes(app, ctx);
   overviewRoutes(app, ctx);
   await serveWebApp(app, WEB_DIST);
   return app;

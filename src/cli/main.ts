@@ -9,6 +9,7 @@ import { VERSION } from '../platform/version.js';
 import { loadReferenceData } from '../reference/load.js';
 import { cliActor, print, printJson, readStdin, withDatabase } from './context.js';
 import { doctor } from './doctor.js';
+import { registerRegistryCommands } from './registry.js';
 import { describeFailure } from './errors.js';
 import { serve } from './serve.js';
 
@@ -201,12 +202,15 @@ program
     }),
   );
 
+
 program
   .command('doctor')
   .description('Check configuration, database engine and version, migrations, data folder and agency key.')
   .action(async () => {
     if (!(await doctor())) process.exitCode = 1;
   });
+
+registerRegistryCommands(program);
 
 export async function main(argv = process.argv): Promise<void> {
   try {

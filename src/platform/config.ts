@@ -17,6 +17,8 @@ export interface Config {
   sessionIdleMinutes: number;
   loginMaxFailures: number;
   cookieSecure: boolean;
+  /** Load the registry's demo data set (from public reporting) on a node whose registry is empty. */
+  demoData: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,8 +43,16 @@ export interface VariableDoc {
 
 export const VARIABLES: VariableDoc[] = [
   { name: 'PORT', default: '8080', description: 'TCP port of the HTTP server (0 picks a free port).' },
-  { name: 'HOST', default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 to serve other machines.' },
-  { name: 'LIAISON_DATA_DIR', default: './data', description: 'Data folder: embedded database, agency key, uploaded files.' },
+  {
+    name: 'HOST',
+    default: '127.0.0.1',
+    description: 'Address to listen on; 0.0.0.0 to serve other machines.',
+  },
+  {
+    name: 'LIAISON_DATA_DIR',
+    default: './data',
+    description: 'Data folder: embedded database, agency key, uploaded files.',
+  },
   {
     name: 'DATABASE_URL',
     default: '(unset)',
@@ -51,21 +61,53 @@ export const VARIABLES: VariableDoc[] = [
   {
     name: 'LIAISON_AGENCY_CODE',
     default: 'DEMO',
-    description: 'Code of the agency this node belongs to (A-Z, 0-9, hyphen; 2-32 characters). Fixed once the node is created.',
+    description:
+      'Code of the agency this node belongs to (A-Z, 0-9, hyphen; 2-32 characters). Fixed once the node is created.',
   },
-  { name: 'LIAISON_AGENCY_NAME', default: 'Demonstration Narcotics Bureau', description: 'Name of the agency, shown to users and partners.' },
-  { name: 'LIAISON_AGENCY_COUNTRY', default: '(unset)', description: 'ISO 3166 alpha-2 code of the agency\'s country.' },
+  {
+    name: 'LIAISON_AGENCY_NAME',
+    default: 'Demonstration Narcotics Bureau',
+    description: 'Name of the agency, shown to users and partners.',
+  },
+  {
+    name: 'LIAISON_AGENCY_COUNTRY',
+    default: '(unset)',
+    description: "ISO 3166 alpha-2 code of the agency's country.",
+  },
   {
     name: 'LIAISON_ADMIN_PASSWORD',
     default: '(unset)',
-    description: 'Password of the first administrator, set non-interactively (at least 12 characters). Unset: a one-time password is printed once.',
+    description:
+      'Password of the first administrator, set non-interactively (at least 12 characters). Unset: a one-time password is printed once.',
   },
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${LOG_LEVELS.join(', ')}.` },
   { name: 'LIAISON_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body, in bytes.' },
-  { name: 'LIAISON_SESSION_TTL_MINUTES', default: '720', description: 'A browser session ends this long after sign-in.' },
-  { name: 'LIAISON_SESSION_IDLE_MINUTES', default: '60', description: 'A browser session ends after this long without a request.' },
-  { name: 'LIAISON_LOGIN_MAX_FAILURES', default: '5', description: 'Failed sign-ins for one user name before back-off starts.' },
-  { name: 'LIAISON_COOKIE_SECURE', default: 'false', description: 'Mark session cookies Secure (set true behind HTTPS).' },
+  {
+    name: 'LIAISON_SESSION_TTL_MINUTES',
+    default: '720',
+    description: 'A browser session ends this long after sign-in.',
+  },
+  {
+    name: 'LIAISON_SESSION_IDLE_MINUTES',
+    default: '60',
+    description: 'A browser session ends after this long without a request.',
+  },
+  {
+    name: 'LIAISON_LOGIN_MAX_FAILURES',
+    default: '5',
+    description: 'Failed sign-ins for one user name before back-off starts.',
+  },
+  {
+    name: 'LIAISON_COOKIE_SECURE',
+    default: 'false',
+    description: 'Mark session cookies Secure (set true behind HTTPS).',
+  },
+  {
+    name: 'LIAISON_DEMO_DATA',
+    default: 'true',
+    description:
+      'Load the registry demo data (facts from public reporting, marked as demo) on a node whose registry is empty; false to start empty.',
+  },
 ];
 
 type Env = Record<string, string | undefined>;
@@ -80,7 +122,8 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -102,7 +145,10 @@ function databaseUrl(env: Env): string | undefined {
     throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user@host:5432/database)');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(
+      'DATABASE_URL',
+      `must start with postgres:// or postgresql://, got "${url.protocol}//"`,
+    );
   }
   return raw;
 }
@@ -112,11 +158,17 @@ export const AGENCY_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{1,31}$/;
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const agencyCode = read(env, 'LIAISON_AGENCY_CODE') ?? 'DEMO';
   if (!AGENCY_CODE_PATTERN.test(agencyCode)) {
-    throw new ConfigError('LIAISON_AGENCY_CODE', `must be 2-32 characters of A-Z, 0-9 and hyphen, got "${agencyCode}"`);
+    throw new ConfigError(
+      'LIAISON_AGENCY_CODE',
+      `must be 2-32 characters of A-Z, 0-9 and hyphen, got "${agencyCode}"`,
+    );
   }
   const agencyCountry = read(env, 'LIAISON_AGENCY_COUNTRY')?.toUpperCase();
   if (agencyCountry !== undefined && !/^[A-Z]{2}$/.test(agencyCountry)) {
-    throw new ConfigError('LIAISON_AGENCY_COUNTRY', `must be an ISO 3166 alpha-2 code such as CN, got "${agencyCountry}"`);
+    throw new ConfigError(
+      'LIAISON_AGENCY_COUNTRY',
+      `must be an ISO 3166 alpha-2 code such as CN, got "${agencyCountry}"`,
+    );
   }
   const adminPassword = env.LIAISON_ADMIN_PASSWORD === '' ? undefined : env.LIAISON_ADMIN_PASSWORD;
   if (adminPassword !== undefined && adminPassword.length < 12) {
@@ -144,6 +196,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionIdleMinutes: integer(env, 'LIAISON_SESSION_IDLE_MINUTES', 60, 1, 43_200),
     loginMaxFailures: integer(env, 'LIAISON_LOGIN_MAX_FAILURES', 5, 1, 100),
     cookieSecure: boolean(env, 'LIAISON_COOKIE_SECURE', false),
+    demoData: boolean(env, 'LIAISON_DEMO_DATA', true),
   };
 }
 
@@ -152,6 +205,10 @@ export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    // The PostgreSQL client also takes passwords as query parameters (?password=, ?sslpassword=).
+    for (const name of [...parsed.searchParams.keys()]) {
+      if (name.toLowerCase().includes('password')) parsed.searchParams.set(name, '***');
+    }
     return parsed.toString();
   } catch {
     return '(unparseable URL)';

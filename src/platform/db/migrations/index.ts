@@ -2,6 +2,7 @@ import { sql as platform } from './0001_platform.js';
 import { sql as reference } from './0002_reference.js';
 import { sql as referenceMore } from './0003_reference_more.js';
 import { sql as sharedRecords } from './0003_shared_records.js';
+import { sql as registry } from './0004_registry.js';
 
 export interface Migration {
   /** Sortable and unique; never renamed or edited once released (forward-only). */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0002_reference', sql: reference },
   { id: '0003_reference_more', sql: referenceMore },
   { id: '0003_shared_records', sql: sharedRecords },
+  { id: '0004_registry', sql: registry },
 ];
