@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp, prepareNode } from '../../src/app.js';
 import type { Role } from '../../src/platform/auth/permissions.js';
 import { createUser } from '../../src/platform/auth/users.js';
@@ -26,24 +27,37 @@ export interface TestNode {
   close(): Promise<void>;
 }
 
-export async function startTestNode(env: Record<string, string> = {}): Promise<TestNode> {
+export interface TestNodeOptions {
+  /** Where the node's logs go (LOG_LEVEL still applies); see captureLogs() in ./logs.ts. */
+  logStream?: DestinationStream;
+}
+
+export async function startTestNode(
+  env: Record<string, string> = {},
+  options: TestNodeOptions = {},
+): Promise<TestNode> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'liaison-test-'));
   const testDb = await createTestDb();
   const config: Config = loadConfig({
     LIAISON_DATA_DIR: dataDir,
     LIAISON_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LIAISON_DEMO_DATA: 'false',
     LIAISON_AGENCY_CODE: 'TEST-NNCB',
     LIAISON_AGENCY_NAME: 'Test Narcotics Bureau',
     LOG_LEVEL: 'silent',
     PORT: '0',
     ...env,
   });
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, options.logStream);
   const prepared = await prepareNode(config, log, testDb.db);
   const app = await buildApp(prepared.ctx);
   await app.ready();
   const login = async (username: string, password = USER_PASSWORD) => {
-    const res: LightMyRequestResponse = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    const res: LightMyRequestResponse = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
     if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'liaison_session');
     if (!cookie) throw new Error('no session cookie');

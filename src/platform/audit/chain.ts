@@ -54,10 +54,16 @@ export class ChainVerifier {
       });
     }
     if (entry.prevHash !== this.prevHash) {
-      this.problems.push({ seq: entry.seq, problem: 'does not link to the entry before it (an entry was removed or changed)' });
+      this.problems.push({
+        seq: entry.seq,
+        problem: 'does not link to the entry before it (an entry was removed or changed)',
+      });
     }
     if (entryHash(entry) !== entry.hash) {
-      this.problems.push({ seq: entry.seq, problem: 'its content does not match its hash (the entry was edited)' });
+      this.problems.push({
+        seq: entry.seq,
+        problem: 'its content does not match its hash (the entry was edited)',
+      });
     }
     this.prevHash = entry.hash;
     this.expectedSeq = entry.seq + 1;
@@ -68,7 +74,8 @@ export class ChainVerifier {
   /** `head` is the recorded newest entry, which makes removal of entries from the end visible. */
   finish(head: { seq: number; hash: string } | null): ChainCheck {
     const last = this.last;
-    if (head === null && last) this.problems.push({ seq: last.seq, problem: 'the recorded head of the log is missing' });
+    if (head === null && last)
+      this.problems.push({ seq: last.seq, problem: 'the recorded head of the log is missing' });
     if (head !== null && (!last || last.seq !== head.seq || last.hash !== head.hash)) {
       this.problems.push({
         seq: head.seq,
@@ -79,7 +86,10 @@ export class ChainVerifier {
   }
 }
 
-export function verifyChain(entries: readonly AuditEntry[], head: { seq: number; hash: string } | null): ChainCheck {
+export function verifyChain(
+  entries: readonly AuditEntry[],
+  head: { seq: number; hash: string } | null,
+): ChainCheck {
   const verifier = new ChainVerifier();
   for (const entry of entries) verifier.push(entry);
   return verifier.finish(head);

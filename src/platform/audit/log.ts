@@ -55,7 +55,16 @@ export async function appendAudit(tx: Queryable, event: AuditEvent, now = new Da
   const hash = entryHash(entry);
   await tx.query(
     'insert into audit_log (seq, at, actor, action, target, detail, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [entry.seq, entry.at, entry.actor, entry.action, entry.target, JSON.stringify(entry.detail), entry.prevHash, hash],
+    [
+      entry.seq,
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.target,
+      JSON.stringify(entry.detail),
+      entry.prevHash,
+      hash,
+    ],
   );
   await tx.query(
     `insert into audit_head (singleton, seq, hash) values (true, $1, $2)
@@ -94,7 +103,10 @@ export async function verifyAudit(db: Queryable): Promise<ChainCheck> {
   const verifier = new ChainVerifier();
   let after = 0;
   for (;;) {
-    const { rows } = await db.query<Row>('select * from audit_log where seq > $1 order by seq limit $2', [after, VERIFY_PAGE]);
+    const { rows } = await db.query<Row>('select * from audit_log where seq > $1 order by seq limit $2', [
+      after,
+      VERIFY_PAGE,
+    ]);
     for (const row of rows) verifier.push(toEntry(row));
     if (rows.length < VERIFY_PAGE) break;
     after = Number(rows.at(-1)?.seq);

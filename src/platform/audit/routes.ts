@@ -40,7 +40,11 @@ export function auditRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const entries = await listAudit(ctx.db, request.query);
       // Reading the audit log is itself a read of restricted records.
-      await recordAudit(ctx.db, { actor: principalOf(request).actor, action: 'audit.read', detail: { ...request.query } });
+      await recordAudit(ctx.db, {
+        actor: principalOf(request).actor,
+        action: 'audit.read',
+        detail: { ...request.query },
+      });
       return entries;
     },
   );
@@ -50,7 +54,7 @@ export function auditRoutes(app: App, ctx: AppContext): void {
       config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
-        summary: 'Check the audit log\'s hash chain',
+        summary: "Check the audit log's hash chain",
         response: {
           200: Type.Object({
             ok: Type.Boolean(),

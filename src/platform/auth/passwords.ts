@@ -20,9 +20,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 /** Reasons a new password is refused, for a message a person can act on; empty when it is acceptable. */
 export function passwordProblems(password: string, username?: string): string[] {
   const problems: string[] = [];
-  if (password.length < MIN_PASSWORD_LENGTH) problems.push(`must be at least ${MIN_PASSWORD_LENGTH} characters long`);
-  if (password.length > MAX_PASSWORD_LENGTH) problems.push(`must be at most ${MAX_PASSWORD_LENGTH} characters long`);
-  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('must not contain the user name');
+  if (password.length < MIN_PASSWORD_LENGTH)
+    problems.push(`must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+  if (password.length > MAX_PASSWORD_LENGTH)
+    problems.push(`must be at most ${MAX_PASSWORD_LENGTH} characters long`);
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    problems.push('must not contain the user name');
   if (new Set(password).size < 4) problems.push('must use more than three different characters');
   return problems;
 }

@@ -2,11 +2,18 @@
  * The one permission matrix of Liaison. docs/permissions.md is generated from it (`npm run docs:permissions`)
  * and a test fails when the two differ.
  */
-export const ROLES = ['admin', 'analyst', 'liaison_officer', 'case_officer', 'precursor_officer', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'analyst',
+  'liaison_officer',
+  'case_officer',
+  'precursor_officer',
+  'viewer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
-  'node:read': 'See this node\'s agency, identity and key fingerprint',
+  'node:read': "See this node's agency, identity and key fingerprint",
   'reference:read': 'Read reference data (countries, drugs, units)',
   'users:manage': 'Create, change and disable user accounts',
   'audit:read': 'Read and verify the audit log',
@@ -29,11 +36,24 @@ export const PERMISSIONS = {
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const EVERYONE: Permission[] = ['node:read', 'reference:read', 'registry:read', 'seizures:read', 'reports:read'];
+const EVERYONE: Permission[] = [
+  'node:read',
+  'reference:read',
+  'registry:read',
+  'seizures:read',
+  'reports:read',
+];
 
 // Need to know: the administrator runs the node and its partnerships but does not read intelligence or cases.
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...EVERYONE, 'users:manage', 'audit:read', 'registry:write', 'federation:read', 'federation:manage'],
+  admin: [
+    ...EVERYONE,
+    'users:manage',
+    'audit:read',
+    'registry:write',
+    'federation:read',
+    'federation:manage',
+  ],
   analyst: [
     ...EVERYONE,
     'seizures:write',
@@ -54,7 +74,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'entities:write',
     'federation:read',
   ],
-  case_officer: [...EVERYONE, 'seizures:write', 'intel:read', 'intel:write', 'cases:read', 'cases:write', 'entities:read', 'entities:write'],
+  case_officer: [
+    ...EVERYONE,
+    'seizures:write',
+    'intel:read',
+    'intel:write',
+    'cases:read',
+    'cases:write',
+    'entities:read',
+    'entities:write',
+  ],
   precursor_officer: [...EVERYONE, 'precursors:read', 'precursors:write', 'intel:read', 'entities:read'],
   viewer: [...EVERYONE],
 };
@@ -76,7 +105,8 @@ export function permissionMatrixMarkdown(): string {
   const header = `| permission | what it allows | ${ROLES.join(' | ')} |`;
   const rule = `|---|---|${ROLES.map(() => ':-:').join('|')}|`;
   const rows = (Object.keys(PERMISSIONS) as Permission[]).map(
-    (p) => `| \`${p}\` | ${PERMISSIONS[p]} | ${ROLES.map((r) => (roleAllows(r, p) ? '✓' : '')).join(' | ')} |`,
+    (p) =>
+      `| \`${p}\` | ${PERMISSIONS[p]} | ${ROLES.map((r) => (roleAllows(r, p) ? '✓' : '')).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
-import type { App } from '../http/server.js';
 import { forbidden, unauthorized } from '../http/problem.js';
+import type { App } from '../http/server.js';
 import { type Permission, ROLE_PERMISSIONS } from './permissions.js';
 import { SESSION_COOKIE, sessionUser } from './sessions.js';
 import { tokenUser } from './tokens.js';
@@ -44,7 +44,12 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-function fromUser(user: UserRow, kind: Principal['kind'], permissions: readonly Permission[], tokenId?: string): Principal {
+function fromUser(
+  user: UserRow,
+  kind: Principal['kind'],
+  permissions: readonly Permission[],
+  tokenId?: string,
+): Principal {
   return {
     kind,
     userId: user.id,
@@ -61,8 +66,10 @@ function fromUser(user: UserRow, kind: Principal['kind'], permissions: readonly 
 
 async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    const found = await tokenUser(ctx.db, header.slice(7).trim());
+  // Authentication schemes are case-insensitive (RFC 9110, 11.1).
+  const bearer = header ? /^bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (header && /^bearer\b/i.test(header)) {
+    const found = bearer?.[1] ? await tokenUser(ctx.db, bearer[1]) : undefined;
     if (!found) return null;
     // A token never has more than its user's role has now, whatever scopes it was given.
     const allowed = ROLE_PERMISSIONS[found.user.role].filter((p) => found.token.scopes.includes(p));
@@ -77,23 +84,19 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<P
   return user ? fromUser(user, 'session', ROLE_PERMISSIONS[user.role]) : null;
 }
 
-/** Authenticates every request and enforces each route's declared access rule. */
+/**
+ * Authenticates every request and enforces each route's declared access rule. That every route declares one is
+ * checked when it is registered (see createHttpServer); a route that still has none is refused, never served.
+ */
 export function installAccessControl(app: App, ctx: AppContext): void {
   app.decorateRequest('principal', null);
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/docs')) {
-      route.config = { ...(route.config ?? {}), access: 'public' };
-      return;
-    }
-    const access = (route.config as { access?: Access } | undefined)?.access;
-    if (!access && route.url.startsWith('/api/')) {
-      throw new Error(`route ${route.method} ${route.url} declares no access rule (config.access)`);
-    }
-  });
   // onRequest, before validation: who you are and whether you may is answered before what you sent.
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config;
-    const access = config.access ?? 'public';
+    // Only the not-found handler has no rule of its own.
+    const access = config.access ?? (request.is404 ? 'public' : undefined);
+    if (access === undefined)
+      throw new Error(`route ${request.method} ${request.routeOptions.url} has no access rule`);
     if (access === 'public') return;
     request.principal = await authenticate(ctx, request);
     const principal = request.principal;

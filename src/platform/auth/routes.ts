@@ -96,8 +96,8 @@ export function authRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const { username, password } = request.body;
       const key = usernameKey(username);
-      const throttle = await ctx.db.query<{ failures: number; locked_until: Date | null }>(
-        'select failures, locked_until from login_failures where username_key = $1',
+      const throttle = await ctx.db.query<{ locked_until: Date | null }>(
+        'select locked_until from login_failures where username_key = $1',
         [key],
       );
       const lockedUntil = throttle.rows[0]?.locked_until;
@@ -115,31 +115,50 @@ export function authRoutes(app: App, ctx: AppContext): void {
       const valid = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
       if (!user || !valid || user.disabled_at) {
         await ctx.db.transaction(async (tx) => {
-          const failures = (throttle.rows[0]?.failures ?? 0) + 1;
+          // Counted by the database, not from the read above: each of several parallel guesses adds one (the row
+          // stays locked until this transaction ends), so a burst of guesses cannot stay under the limit.
+          const counted = await tx.query<{ failures: number }>(
+            `insert into login_failures (username_key, failures, last_failure_at, locked_until) values ($1, 1, now(), null)
+             on conflict (username_key) do update set failures = login_failures.failures + 1,
+               last_failure_at = excluded.last_failure_at
+             returning failures`,
+            [key],
+          );
+          const failures = counted.rows[0]?.failures ?? 1;
           const lockMs = lockDurationMs(failures, ctx.config.loginMaxFailures);
           await tx.query(
-            `insert into login_failures (username_key, failures, last_failure_at, locked_until)
-             values ($1, $2, now(), case when $3::int > 0 then now() + make_interval(secs => $3::int / 1000.0) end)
-             on conflict (username_key) do update set failures = excluded.failures,
-               last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until`,
-            [key, failures, lockMs],
+            `update login_failures
+             set locked_until = case when $2::int > 0 then now() + make_interval(secs => $2::int / 1000.0) end
+             where username_key = $1`,
+            [key, lockMs],
           );
           await appendAudit(tx, {
             actor: `anonymous@${request.ip}`,
             action: 'auth.login_failed',
             target: `user:${key}`,
-            detail: { failures, reason: !user ? 'unknown user' : user.disabled_at ? 'disabled' : 'wrong password' },
+            detail: {
+              failures,
+              reason: !user ? 'unknown user' : user.disabled_at ? 'disabled' : 'wrong password',
+            },
           });
         });
         throw new HttpProblem(401, 'Sign-in failed', 'Wrong user name or password.');
       }
       const secret = await ctx.db.transaction(async (tx) => {
         await tx.query('delete from login_failures where username_key = $1', [key]);
-        await appendAudit(tx, { actor: `user:${user.username}`, action: 'auth.login', target: `user:${user.username}` });
+        await appendAudit(tx, {
+          actor: `user:${user.username}`,
+          action: 'auth.login',
+          target: `user:${user.username}`,
+        });
         return createSession(tx, user.id, policy);
       });
       reply.setCookie(SESSION_COOKIE, secret, { ...cookieOptions, maxAge: policy.ttlMinutes * 60 });
-      return { user: toUser(user), permissions: [...ROLE_PERMISSIONS[user.role]], authenticatedBy: 'session' as const };
+      return {
+        user: toUser(user),
+        permissions: [...ROLE_PERMISSIONS[user.role]],
+        authenticatedBy: 'session' as const,
+      };
     },
   );
 
@@ -147,14 +166,22 @@ export function authRoutes(app: App, ctx: AppContext): void {
     '/api/v1/auth/logout',
     {
       config: { access: 'authenticated', allowDuringPasswordChange: true },
-      schema: { tags: ['auth'], summary: 'Sign out: ends this session', response: { 204: Type.Null(), ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends this session',
+        response: { 204: Type.Null(), ...errorResponses(401) },
+      },
     },
     async (request, reply) => {
       const principal = principalOf(request);
       const secret = request.cookies[SESSION_COOKIE];
       await ctx.db.transaction(async (tx) => {
         if (secret) await endSession(tx, secret);
-        await appendAudit(tx, { actor: principal.actor, action: 'auth.logout', target: `user:${principal.username}` });
+        await appendAudit(tx, {
+          actor: principal.actor,
+          action: 'auth.logout',
+          target: `user:${principal.username}`,
+        });
       });
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.code(204).send(null);
@@ -165,7 +192,11 @@ export function authRoutes(app: App, ctx: AppContext): void {
     '/api/v1/auth/me',
     {
       config: { access: 'authenticated', allowDuringPasswordChange: true },
-      schema: { tags: ['auth'], summary: 'The signed-in user, their role and permissions', response: { 200: MeSchema, ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their role and permissions',
+        response: { 200: MeSchema, ...errorResponses(401) },
+      },
     },
     async (request) => {
       const principal = principalOf(request);
@@ -182,7 +213,13 @@ export function authRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Change your own display name or language',
-        body: Strict({ displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), locale: Type.Optional(LocaleSchema) }, { minProperties: 1 }),
+        body: Strict(
+          {
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            locale: Type.Optional(LocaleSchema),
+          },
+          { minProperties: 1 },
+        ),
         response: { 200: Type.Ref('User'), ...errorResponses(400, 401) },
       },
     },
@@ -211,6 +248,11 @@ export function authRoutes(app: App, ctx: AppContext): void {
           { path: '/body/currentPassword', message: 'is wrong' },
         ]);
       }
+      if (request.body.newPassword === request.body.currentPassword) {
+        throw new HttpProblem(400, 'Invalid request', 'The new password must differ from the current one.', [
+          { path: '/body/newPassword', message: 'must differ from the current password' },
+        ]);
+      }
       await setPassword(ctx.db, user, request.body.newPassword, principal.actor);
       return reply.code(204).send(null);
     },
@@ -218,7 +260,14 @@ export function authRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/v1/users',
-    { config: { access: 'users:manage' }, schema: { tags: ['users'], summary: 'All user accounts of this node', response: { 200: Type.Array(Type.Ref('User')), ...errorResponses(401, 403) } } },
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'All user accounts of this node',
+        response: { 200: Type.Array(Type.Ref('User')), ...errorResponses(401, 403) },
+      },
+    },
     async () => listUsers(ctx.db),
   );
 
@@ -230,7 +279,10 @@ export function authRoutes(app: App, ctx: AppContext): void {
         tags: ['users'],
         summary: 'Create a user account',
         body: Strict({
-          username: Type.String({ pattern: USERNAME_PATTERN, description: '2-64 letters, digits, dot, hyphen, underscore' }),
+          username: Type.String({
+            pattern: USERNAME_PATTERN,
+            description: '2-64 letters, digits, dot, hyphen, underscore',
+          }),
           displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           role: RoleSchema,
           password: Password,
@@ -248,7 +300,15 @@ export function authRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/v1/users/:id',
-    { config: { access: 'users:manage' }, schema: { tags: ['users'], summary: 'One user account', params: IdParams, response: { 200: Type.Ref('User'), ...errorResponses(401, 403, 404) } } },
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'One user account',
+        params: IdParams,
+        response: { 200: Type.Ref('User'), ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request) => {
       const user = await findUserById(ctx.db, request.params.id);
       if (!user) throw notFound(`No user with id ${request.params.id}.`);
@@ -262,7 +322,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       config: { access: 'users:manage' },
       schema: {
         tags: ['users'],
-        summary: 'Change a user\'s name, role or language, or disable (and sign out) the account',
+        summary: "Change a user's name, role or language, or disable (and sign out) the account",
         params: IdParams,
         body: Strict(
           {
@@ -283,7 +343,11 @@ export function authRoutes(app: App, ctx: AppContext): void {
     '/api/v1/tokens',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['tokens'], summary: 'Your API tokens (all tokens for administrators)', response: { 200: Type.Array(Type.Ref('ApiToken')), ...errorResponses(401) } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Your API tokens (all tokens for administrators)',
+        response: { 200: Type.Array(Type.Ref('ApiToken')), ...errorResponses(401) },
+      },
     },
     async (request) => {
       const principal = principalOf(request);
@@ -303,12 +367,20 @@ export function authRoutes(app: App, ctx: AppContext): void {
           scopes: Type.Array(PermissionSchema, { minItems: 1, maxItems: 50 }),
           expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
         }),
-        response: { 201: Type.Object({ token: Type.Ref('ApiToken'), secret: Type.String() }), ...errorResponses(400, 401, 403) },
+        response: {
+          201: Type.Object({ token: Type.Ref('ApiToken'), secret: Type.String() }),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      if (principal.kind !== 'session') throw new HttpProblem(403, 'Forbidden', 'API tokens are created from a signed-in session, not with another token.');
+      if (principal.kind !== 'session')
+        throw new HttpProblem(
+          403,
+          'Forbidden',
+          'API tokens are created from a signed-in session, not with another token.',
+        );
       const user = await findUserById(ctx.db, principal.userId);
       if (!user) throw notFound('Your user account no longer exists.');
       return reply.code(201).send(await createToken(ctx.db, user, request.body, principal.actor));
@@ -319,7 +391,12 @@ export function authRoutes(app: App, ctx: AppContext): void {
     '/api/v1/tokens/:id',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams, response: { 200: Type.Ref('ApiToken'), ...errorResponses(401, 404) } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Revoke an API token',
+        params: IdParams,
+        response: { 200: Type.Ref('ApiToken'), ...errorResponses(401, 404) },
+      },
     },
     async (request) => {
       const principal = principalOf(request);
@@ -327,5 +404,4 @@ export function authRoutes(app: App, ctx: AppContext): void {
       return revokeToken(ctx.db, request.params.id, principal.actor, owner);
     },
   );
-
 }

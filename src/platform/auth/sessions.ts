@@ -20,7 +20,11 @@ export async function createSession(db: Queryable, userId: string, policy: Sessi
 }
 
 /** The user of a live session, or undefined when the session is unknown, expired, idle too long or its user disabled. */
-export async function sessionUser(db: Queryable, secret: string, policy: SessionPolicy): Promise<UserRow | undefined> {
+export async function sessionUser(
+  db: Queryable,
+  secret: string,
+  policy: SessionPolicy,
+): Promise<UserRow | undefined> {
   const idHash = sha256(secret);
   const { rows } = await db.query<UserRow & { last_seen_at: Date }>(
     `select u.*, s.last_seen_at from sessions s join users u on u.id = s.user_id

@@ -62,12 +62,18 @@ export function parseToken(text: string): { id: string; secret: string } | undef
 export function checkScopes(user: Pick<UserRow, 'role'>, scopes: readonly string[]): Permission[] {
   const allowed = ROLE_PERMISSIONS[user.role];
   const errors = scopes.flatMap((scope, i) => {
-    if (!isPermission(scope)) return [{ path: `/body/scopes/${i}`, message: `"${scope}" is not a permission` }];
-    if (!allowed.includes(scope)) return [{ path: `/body/scopes/${i}`, message: `your role (${user.role}) does not have "${scope}"` }];
+    if (!isPermission(scope))
+      return [{ path: `/body/scopes/${i}`, message: `"${scope}" is not a permission` }];
+    if (!allowed.includes(scope))
+      return [{ path: `/body/scopes/${i}`, message: `your role (${user.role}) does not have "${scope}"` }];
     return [];
   });
-  if (errors.length) throw new HttpProblem(400, 'Invalid request', 'Some scopes cannot be given to this token.', errors);
-  if (!scopes.length) throw new HttpProblem(400, 'Invalid request', 'A token needs at least one scope.', [{ path: '/body/scopes', message: 'must not be empty' }]);
+  if (errors.length)
+    throw new HttpProblem(400, 'Invalid request', 'Some scopes cannot be given to this token.', errors);
+  if (!scopes.length)
+    throw new HttpProblem(400, 'Invalid request', 'A token needs at least one scope.', [
+      { path: '/body/scopes', message: 'must not be empty' },
+    ]);
   return [...new Set(scopes)] as Permission[];
 }
 
@@ -87,7 +93,12 @@ export async function createToken(
        returning *, (select username from users where id = $2) as username`,
       [id, user.id, input.name, sha256(secret), scopes, input.expiresInDays ?? null],
     );
-    await appendAudit(tx, { actor, action: 'token.created', target: `token:${id}`, detail: { name: input.name, scopes } });
+    await appendAudit(tx, {
+      actor,
+      action: 'token.created',
+      target: `token:${id}`,
+      detail: { name: input.name, scopes },
+    });
     return toToken(rows[0] as TokenRow);
   });
   return { token, secret: formatToken(id, secret) };

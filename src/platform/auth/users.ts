@@ -55,7 +55,9 @@ export interface NewUser {
 }
 
 export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
-  const { rows } = await db.query<UserRow>('select * from users where lower(username) = lower($1)', [username]);
+  const { rows } = await db.query<UserRow>('select * from users where lower(username) = lower($1)', [
+    username,
+  ]);
   return rows[0];
 }
 
@@ -101,7 +103,12 @@ export async function createUser(db: Db, input: NewUser, actor: string): Promise
         ],
       );
       const user = toUser(rows[0] as UserRow);
-      await appendAudit(tx, { actor, action: 'user.created', target: `user:${user.username}`, detail: { role: user.role } });
+      await appendAudit(tx, {
+        actor,
+        action: 'user.created',
+        target: `user:${user.username}`,
+        detail: { role: user.role },
+      });
       return user;
     });
   } catch (error) {
@@ -126,12 +133,17 @@ export async function changeUser(db: Db, id: string, change: UserChange, actor: 
     const before = await findUserById(tx, id);
     if (!before) throw new HttpProblem(404, 'Not found', `No user with id ${id}.`);
     if ((change.disabled === true || (change.role && change.role !== 'admin')) && before.role === 'admin') {
-      const { rows } = await tx.query<{ n: number }>(
-        "select count(*)::int as n from users where role = 'admin' and disabled_at is null and id <> $1",
-        [id],
+      // Locks the active administrators, so that two concurrent changes cannot each count the other as the one
+      // that remains: the second waits for the first and then sees its result.
+      const { rows } = await tx.query<{ id: string }>(
+        "select id from users where role = 'admin' and disabled_at is null order by id for update",
       );
-      if ((rows[0]?.n ?? 0) === 0) {
-        throw new HttpProblem(409, 'Conflict', 'This is the last active administrator; make another administrator first.');
+      if (!rows.some((row) => row.id !== id)) {
+        throw new HttpProblem(
+          409,
+          'Conflict',
+          'This is the last active administrator; make another administrator first.',
+        );
       }
     }
     const { rows } = await tx.query<UserRow>(
@@ -147,11 +159,18 @@ export async function changeUser(db: Db, id: string, change: UserChange, actor: 
     const user = toUser(rows[0] as UserRow);
     if (change.disabled === true) {
       await tx.query('delete from sessions where user_id = $1', [id]);
-      await tx.query('update api_tokens set revoked_at = coalesce(revoked_at, now()) where user_id = $1', [id]);
+      await tx.query('update api_tokens set revoked_at = coalesce(revoked_at, now()) where user_id = $1', [
+        id,
+      ]);
     }
     await appendAudit(tx, {
       actor,
-      action: change.disabled === true ? 'user.disabled' : change.disabled === false ? 'user.enabled' : 'user.changed',
+      action:
+        change.disabled === true
+          ? 'user.disabled'
+          : change.disabled === false
+            ? 'user.enabled'
+            : 'user.changed',
       target: `user:${user.username}`,
       detail: { ...change },
     });
@@ -159,7 +178,13 @@ export async function changeUser(db: Db, id: string, change: UserChange, actor: 
   });
 }
 
-export async function setPassword(db: Db, user: UserRow, password: string, actor: string, path = '/body/newPassword') {
+export async function setPassword(
+  db: Db,
+  user: UserRow,
+  password: string,
+  actor: string,
+  path = '/body/newPassword',
+) {
   const weak = passwordError(path, password, user.username);
   if (weak) throw weak;
   const passwordHash = await hashPassword(password);

@@ -67,7 +67,10 @@ export async function migrate(db: Db, known: readonly Migration[] = MIGRATIONS):
     const pending = planMigrations(known, rows);
     for (const migration of pending) {
       await tx.exec(migration.sql);
-      await tx.query('insert into schema_migrations (id, checksum) values ($1, $2)', [migration.id, checksum(migration)]);
+      await tx.query('insert into schema_migrations (id, checksum) values ($1, $2)', [
+        migration.id,
+        checksum(migration),
+      ]);
     }
     return pending.map((m) => m.id);
   });
@@ -75,7 +78,9 @@ export async function migrate(db: Db, known: readonly Migration[] = MIGRATIONS):
 
 /** Migrations this version knows but the database has not applied (for `liaison doctor`). */
 export async function pendingMigrations(db: Db, known: readonly Migration[] = MIGRATIONS): Promise<string[]> {
-  const { rows } = await db.query<{ exists: boolean }>("select to_regclass('schema_migrations') is not null as exists");
+  const { rows } = await db.query<{ exists: boolean }>(
+    "select to_regclass('schema_migrations') is not null as exists",
+  );
   if (!rows[0]?.exists) return known.map((m) => m.id);
   const applied = await db.query<AppliedRow>('select id, checksum from schema_migrations order by id');
   return planMigrations(known, applied.rows).map((m) => m.id);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.js';
 import { lockDataDir } from './lock.js';
 
@@ -16,14 +16,20 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
-/** Embedded PostgreSQL in a folder (or in memory when `dataDir` is undefined, for tests). */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+/**
+ * Embedded PostgreSQL in a folder (or in memory when `dataDir` is undefined, for tests). `options` go to PGlite,
+ * e.g. `loadDataDir` to start from a dump rather than initialise a new cluster.
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  options: Omit<PGliteOptions, 'dataDir'> = {},
+): Promise<Db> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`));
   }
-  const pg = new PGlite(dataDir);
+  const pg = new PGlite(dataDir, options);
   try {
     await pg.waitReady;
   } catch (error) {

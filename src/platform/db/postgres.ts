@@ -21,7 +21,11 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
 }
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it and the next query reports any lasting failure.
   });
@@ -31,7 +35,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   } catch (error) {
     await pool.end().catch(() => undefined);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseUnavailableError(`cannot connect to PostgreSQL at DATABASE_URL=${redactUrl(url)}: ${reason}`);
+    throw new DatabaseUnavailableError(
+      `cannot connect to PostgreSQL at DATABASE_URL=${redactUrl(url)}: ${reason}`,
+    );
   }
   return {
     engine: 'postgresql',

@@ -6,7 +6,14 @@ import type { App } from './server.js';
 export function healthRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/healthz',
-    { config: { access: 'public' }, schema: { tags: ['health'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        summary: 'The process is up',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -25,7 +32,10 @@ export function healthRoutes(app: App, ctx: AppContext): void {
     async (_request, reply) => {
       try {
         const pending = await pendingMigrations(ctx.db);
-        if (pending.length) return reply.code(503).send({ status: 'unavailable', reason: `pending migrations: ${pending.join(', ')}` });
+        if (pending.length)
+          return reply
+            .code(503)
+            .send({ status: 'unavailable', reason: `pending migrations: ${pending.join(', ')}` });
         return { status: 'ready' as const, database: ctx.db.engine };
       } catch (error) {
         ctx.log.warn({ err: error }, 'readiness check failed');

@@ -21,7 +21,10 @@ export class HttpProblem extends Error {
 export const badRequest = (detail: string, errors: FieldError[] = []) =>
   new HttpProblem(400, 'Invalid request', detail, errors);
 export const unauthorized = (detail = 'Sign in or send an API token to use this resource.') =>
-  new HttpProblem(401, 'Authentication required', detail, [], { 'www-authenticate': 'Bearer realm="liaison"' });
+  new HttpProblem(401, 'Authentication required', detail, [], {
+    'www-authenticate': 'Bearer realm="liaison"',
+  });
 export const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
 export const notFound = (detail: string) => new HttpProblem(404, 'Not found', detail);
-export const conflict = (detail: string, errors: FieldError[] = []) => new HttpProblem(409, 'Conflict', detail, errors);
+export const conflict = (detail: string, errors: FieldError[] = []) =>
+  new HttpProblem(409, 'Conflict', detail, errors);

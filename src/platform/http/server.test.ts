@@ -20,7 +20,9 @@ describe('HTTP platform', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/node', '/api/v1/users']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/node', '/api/v1/users']),
+    );
   });
 
   it('serves a human-readable API docs page', async () => {
@@ -30,7 +32,10 @@ describe('HTTP platform', () => {
   });
 
   it('answers unknown paths with a problem document and a request id', async () => {
-    const res = await node.app.inject({ url: '/api/v1/nothing-here', headers: { 'x-request-id': 'abc-123' } });
+    const res = await node.app.inject({
+      url: '/api/v1/nothing-here',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.headers['x-request-id']).toBe('abc-123');

@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ErrorObject } from 'ajv';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -13,8 +14,8 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
-import type { ErrorObject } from 'ajv';
 import type { Logger } from 'pino';
+import type { Access } from '../auth/principal.js';
 import { HttpProblem } from './problem.js';
 import { ProblemSchema } from './schemas.js';
 import { bodyAjv, fieldErrors, paramsAjv } from './validation.js';
@@ -34,6 +35,22 @@ export interface ServerOptions {
 }
 
 const PROBLEM_TYPE = 'https://liaison.invalid/problems/';
+
+/** A registered route and the access rule it declares (enforced in auth/principal.ts). */
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
+  /** The route's own body size limit, when it sets one (otherwise the server's applies). */
+  bodyLimit?: number;
+}
+
+const routeRules = new WeakMap<object, RouteRule[]>();
+
+/** Every route of an app with its access rule, in registration order (for tests and generated documentation). */
+export function declaredRoutes(app: App): readonly RouteRule[] {
+  return routeRules.get(app) ?? [];
+}
 
 function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {
   for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value);
@@ -58,15 +75,28 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
   if (fe.validation) {
     const errors = fieldErrors(fe.validation as ErrorObject[], fe.validationContext ?? 'body');
     const first = errors[0];
-    return new HttpProblem(400, 'Invalid request', first ? `${first.path} ${first.message}` : fe.message, errors);
+    return new HttpProblem(
+      400,
+      'Invalid request',
+      first ? `${first.path} ${first.message}` : fe.message,
+      errors,
+    );
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return new HttpProblem(413, 'Request body too large', 'The request body is larger than this node accepts.');
+    return new HttpProblem(
+      413,
+      'Request body too large',
+      'The request body is larger than this node accepts.',
+    );
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new HttpProblem(415, 'Unsupported media type', 'Send the request body as application/json.');
   }
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+  if (
+    fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error instanceof SyntaxError
+  ) {
     return new HttpProblem(400, 'Invalid request', 'The request body is not valid JSON.', [
       { path: '/body', message: 'is not valid JSON' },
     ]);
@@ -75,7 +105,11 @@ export function toProblem(error: FastifyError | Error, request: FastifyRequest):
     return new HttpProblem(fe.statusCode, 'Invalid request', fe.message);
   }
   request.log.error({ err: error }, 'unhandled error');
-  return new HttpProblem(500, 'Internal error', `Something went wrong on this node; quote request id ${request.id}.`);
+  return new HttpProblem(
+    500,
+    'Internal error',
+    `Something went wrong on this node; quote request id ${request.id}.`,
+  );
 }
 
 export async function createHttpServer(options: ServerOptions): Promise<App> {
@@ -89,6 +123,22 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  // Every route declares who may call it (config.access). Added before any route or plugin, so that none escapes:
+  // an API route without a rule stops the start; the pages and files of the web app and the API docs are public.
+  const rules: RouteRule[] = [];
+  routeRules.set(app, rules);
+  app.addHook('onRoute', (route) => {
+    const isApi = route.url.startsWith('/api/');
+    if (route.url.startsWith('/api/v1/docs') || (!isApi && !route.config?.access)) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    }
+    const access = route.config?.access;
+    if (!access)
+      throw new Error(`route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+    const bodyLimit = route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit };
+    for (const method of [route.method].flat()) rules.push({ method, url: route.url, access, ...bodyLimit });
+  });
 
   // JSON only: a text/plain body would otherwise reach validation and read as a type error.
   app.removeContentTypeParser('text/plain');
@@ -104,9 +154,15 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
     reply.header('x-frame-options', 'DENY');
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, toProblem(error, request)));
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    sendProblem(request, reply, toProblem(error, request)),
+  );
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, new HttpProblem(404, 'Not found', `No resource at ${request.method} ${request.url.split('?')[0]}.`)),
+    sendProblem(
+      request,
+      reply,
+      new HttpProblem(404, 'Not found', `No resource at ${request.method} ${request.url.split('?')[0]}.`),
+    ),
   );
 
   app.addSchema(ProblemSchema);
@@ -130,6 +186,8 @@ export async function createHttpServer(options: ServerOptions): Promise<App> {
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { docExpansion: 'list' } });
-  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () =>
+    app.swagger(),
+  );
   return app;
 }

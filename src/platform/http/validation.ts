@@ -19,7 +19,12 @@ function makeAjv(coerceTypes: boolean) {
 export const bodyAjv = makeAjv(false);
 export const paramsAjv = makeAjv(true);
 
-const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
+const PART_NAMES: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'path',
+  headers: 'headers',
+};
 
 /** Ajv errors as field errors with JSON-pointer paths a person can find in their request. */
 export function fieldErrors(errors: readonly ErrorObject[], part: string): FieldError[] {

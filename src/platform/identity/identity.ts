@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { appendAudit } from '../audit/log.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
-import { appendAudit } from '../audit/log.js';
 import { fingerprint, generateAgencyKeyPair, publicKeyOfPem } from './keys.js';
+import { recoverInterruptedRotation } from './rotation.js';
 
 export interface NodeIdentity {
   agencyCode: string;
@@ -13,7 +14,10 @@ export interface NodeIdentity {
   publicKey: string;
   fingerprint: string;
   keyId: string;
+  /** When the node (its agency record) was created. */
   createdAt: string;
+  /** When the active key was made; differs from createdAt once keys rotate. */
+  keyCreatedAt: string;
 }
 
 export class IdentityError extends Error {
@@ -29,6 +33,16 @@ function writePrivateKey(file: string, pem: string): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
+}
+
+/** The public key of the private key file, or an IdentityError naming the file when it holds no usable key. */
+function publicKeyOfFile(file: string): string {
+  try {
+    return publicKeyOfPem(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IdentityError(`${file} does not hold an Ed25519 private key in PEM form: ${reason}`);
+  }
 }
 
 /**
@@ -48,18 +62,24 @@ export async function ensureIdentity(
         `this database belongs to agency ${current.agency_code}, but LIAISON_AGENCY_CODE is ${config.agencyCode}; an agency code cannot change once the node exists`,
       );
     }
-    const keys = await tx.query<{ public_key: string }>('select public_key from node_keys where retired_at is null');
+    const keys = await tx.query<{ public_key: string }>(
+      'select public_key from node_keys where retired_at is null',
+    );
     const activeKey = keys.rows[0];
+    // A key rotation interrupted by a crash is finished (or undone) before the key file is checked.
+    recoverInterruptedRotation(config.dataDir, activeKey?.public_key);
     if (activeKey) {
       if (!existsSync(file)) {
-        throw new IdentityError(`the agency's private key is missing: expected ${file} (copy it from the node that created this database)`);
+        throw new IdentityError(
+          `the agency's private key is missing: expected ${file} (copy it from the node that created this database)`,
+        );
       }
-      if (publicKeyOfPem(readFileSync(file, 'utf8')) !== activeKey.public_key) {
+      if (publicKeyOfFile(file) !== activeKey.public_key) {
         throw new IdentityError(`the private key in ${file} does not match this database's agency key`);
       }
     } else {
       // A key file without a database record is kept (a database restored empty); otherwise a new pair is made.
-      const publicKey = existsSync(file) ? publicKeyOfPem(readFileSync(file, 'utf8')) : undefined;
+      const publicKey = existsSync(file) ? publicKeyOfFile(file) : undefined;
       const pair = publicKey ? { publicKey, fingerprint: fingerprint(publicKey) } : generateAgencyKeyPair();
       if (!publicKey && 'privateKeyPem' in pair) writePrivateKey(file, pair.privateKeyPem);
       await tx.query('insert into node_keys (id, public_key, fingerprint) values ($1, $2, $3)', [
@@ -67,7 +87,11 @@ export async function ensureIdentity(
         pair.publicKey,
         pair.fingerprint,
       ]);
-      await appendAudit(tx, { actor: 'system', action: 'node.key_created', target: `key:${pair.fingerprint}` });
+      await appendAudit(tx, {
+        actor: 'system',
+        action: 'node.key_created',
+        target: `key:${pair.fingerprint}`,
+      });
     }
     if (current) {
       await tx.query('update node_identity set agency_name = $1, country = coalesce($2, country)', [
@@ -93,11 +117,13 @@ export async function readIdentity(db: Db): Promise<NodeIdentity> {
     agency_name: string;
     country: string | null;
     created_at: Date;
+    key_created_at: Date;
     id: string;
     public_key: string;
     fingerprint: string;
   }>(
-    `select n.agency_code, n.agency_name, n.country, n.created_at, k.id, k.public_key, k.fingerprint
+    `select n.agency_code, n.agency_name, n.country, n.created_at, k.created_at as key_created_at, k.id, k.public_key,
+       k.fingerprint
      from node_identity n cross join node_keys k where k.retired_at is null`,
   );
   const row = rows[0];
@@ -110,5 +136,6 @@ export async function readIdentity(db: Db): Promise<NodeIdentity> {
     fingerprint: row.fingerprint,
     keyId: row.id,
     createdAt: row.created_at.toISOString(),
+    keyCreatedAt: row.key_created_at.toISOString(),
   };
 }

@@ -1,7 +1,16 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 
 /** An Ed25519 public key as the 32 raw bytes, base64. */
 export function rawPublicKey(key: KeyObject): string {
+  // X25519 and EC keys also have an `x` in JWK form; only an Ed25519 key is an agency key.
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`not an Ed25519 key (${key.asymmetricKeyType ?? key.type})`);
   const jwk = key.export({ format: 'jwk' });
   if (!jwk.x) throw new Error('not an Ed25519 public key');
   return Buffer.from(jwk.x, 'base64url').toString('base64');
@@ -9,7 +18,10 @@ export function rawPublicKey(key: KeyObject): string {
 
 /** SHA-256 of the raw public key, in groups of four hex digits, for comparing aloud or on paper. */
 export function fingerprint(publicKeyBase64: string): string {
-  const digest = createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').toUpperCase();
+  const digest = createHash('sha256')
+    .update(Buffer.from(publicKeyBase64, 'base64'))
+    .digest('hex')
+    .toUpperCase();
   return digest.match(/.{4}/g)?.join(' ') ?? digest;
 }
 

@@ -24,7 +24,11 @@ export function nodeRoutes(app: App, ctx: AppContext): void {
     '/api/v1/node',
     {
       config: { access: 'node:read' },
-      schema: { tags: ['node'], summary: 'This node\'s agency and public identity', response: { 200: Type.Ref('Node'), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['node'],
+        summary: "This node's agency and public identity",
+        response: { 200: Type.Ref('Node'), ...errorResponses(401, 403) },
+      },
     },
     async () => {
       const identity = await readIdentity(ctx.db);
@@ -34,7 +38,7 @@ export function nodeRoutes(app: App, ctx: AppContext): void {
         country: identity.country,
         publicKey: identity.publicKey,
         fingerprint: identity.fingerprint,
-        keyCreatedAt: identity.createdAt,
+        keyCreatedAt: identity.keyCreatedAt,
         version: ctx.version,
         database: ctx.db.engine,
       };
