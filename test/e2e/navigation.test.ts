@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 const AREAS = [
-  { path: '/registry', title: 'Registry' },
+  { path: '/registry', title: 'Registry', built: true },
   { path: '/seizures', title: 'Seizures' },
   { path: '/intel', title: 'Intelligence' },
   { path: '/cases', title: 'Cases and operations' },
@@ -65,7 +65,7 @@ async function signedIn(username: string, password: string, viewport?: { width: 
 const focusedText = async (page: Page) => (await page.locator(':focus').textContent()) ?? '';
 
 describe('navigation', () => {
-  it('reaches every area from the navigation, each with an honest empty state', async () => {
+  it('reaches every area from the navigation; areas not built yet show an honest empty state', async () => {
     const { context, page } = await signedIn('analyst', USER_PASSWORD);
     const nav = page.getByRole('navigation', { name: 'Areas' });
     for (const area of AREAS) {
@@ -75,6 +75,7 @@ describe('navigation', () => {
       expect(
         await nav.getByRole('link', { name: new RegExp(`^${area.title}`) }).getAttribute('aria-current'),
       ).toBe('page');
+      if ('built' in area) continue; // its own tests (e.g. registry.test.ts) cover what it shows
       const state = page.locator('.empty-state');
       const closed = area.path === '/federation'; // an analyst does not see partners and sharing
       await (closed ? state.getByText('Not in your role') : state.getByText('Nothing here yet')).waitFor();

@@ -6,6 +6,7 @@ import { LoadState } from '../ui/LoadState';
 import { PageHeading } from '../ui/PageHeading';
 import { NodeFigures } from './NodeFigures';
 import { NodeIdentity } from './NodeIdentity';
+import { OverdueCommitmentsCard } from './OverdueCommitmentsCard';
 import { ReferenceFigures } from './ReferenceFigures';
 
 // ECharts and the map data are large: fetched only once the home page is on screen.
@@ -23,6 +24,7 @@ export default function HomePage() {
         <div className="home-column">
           <NodeFigures />
           <ReferenceFigures />
+          <OverdueCommitmentsCard />
         </div>
         <LoadState loadable={node}>
           {(info) => (
