@@ -9,8 +9,8 @@ import { VERSION } from '../platform/version.js';
 import { loadReferenceData } from '../reference/load.js';
 import { cliActor, print, printJson, readStdin, withDatabase } from './context.js';
 import { doctor } from './doctor.js';
-import { registerRegistryCommands } from './registry.js';
 import { describeFailure } from './errors.js';
+import { registerRegistryCommands } from './registry.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -201,7 +201,6 @@ program
       if (!check.ok) process.exitCode = 1;
     }),
   );
-
 
 program
   .command('doctor')
