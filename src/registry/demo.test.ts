@@ -20,7 +20,7 @@ describe('demo data', () => {
   let reader: string;
 
   beforeAll(async () => {
-    node = await startTestNode({ LIAISON_AGENCY_CODE: 'MM-CCDAC' });
+    node = await startTestNode({ LIAISON_DEMO_DATA: 'true', LIAISON_AGENCY_CODE: 'MM-CCDAC' });
     reader = await node.userWithRole('viewer');
   });
   afterAll(async () => {

@@ -39,7 +39,7 @@ describe('export and import', () => {
   let csv: string;
 
   beforeAll(async () => {
-    source = await startTestNode({ LIAISON_AGENCY_CODE: 'CN-NNCC' });
+    source = await startTestNode({ LIAISON_DEMO_DATA: 'true', LIAISON_AGENCY_CODE: 'CN-NNCC' });
     await enterRate(
       source.ctx.db,
       {

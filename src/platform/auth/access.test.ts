@@ -101,14 +101,15 @@ const ROUTES: RouteCase[] = [
     ok: 200,
     body: () => ({ locale: 'en' }),
   },
+  { method: 'POST', url: '/api/v1/auth/logout', access: 'authenticated', ok: 204, freshSession: true },
+  // Last: it changes each user's password, and the logout case above signs in with the old one.
   {
     method: 'POST',
     url: '/api/v1/auth/password',
     access: 'authenticated',
     ok: 204,
-    body: () => ({ currentPassword: USER_PASSWORD, newPassword: USER_PASSWORD }),
+    body: () => ({ currentPassword: USER_PASSWORD, newPassword: `${USER_PASSWORD} changed` }),
   },
-  { method: 'POST', url: '/api/v1/auth/logout', access: 'authenticated', ok: 204, freshSession: true },
 ];
 
 /**
