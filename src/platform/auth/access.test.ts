@@ -116,11 +116,7 @@ const ROUTES: RouteCase[] = [
  * API routes open without a user's session or token. Anything else public is a mistake this list catches: add a
  * route here only with the reason it may be open.
  */
-const PUBLIC_API = [
-  'POST /api/v1/auth/login',
-  'GET /api/v1/openapi.json',
-  'HEAD /api/v1/openapi.json',
-];
+const PUBLIC_API = ['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'HEAD /api/v1/openapi.json'];
 
 /**
  * Operations whose body is deliberately open (not a closed object), with the reason. Every other body must
