@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { federationRoutes } from './federation/routes.js';
 import { auditRoutes } from './platform/audit/routes.js';
 import { installAccessControl } from './platform/auth/principal.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -19,6 +20,7 @@ import { loadReferenceData } from './reference/load.js';
 import { referenceRoutes } from './reference/routes.js';
 import { loadDemoRegistry } from './registry/demo.js';
 import { registryRoutes } from './registry/routes.js';
+import { seizureRoutes } from './seizures/routes.js';
 
 export interface PreparedNode {
   ctx: AppContext;
@@ -62,6 +64,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   auditRoutes(app, ctx);
   referenceRoutes(app, ctx);
   registryRoutes(app, ctx);
+  seizureRoutes(app, ctx);
+  federationRoutes(app, ctx);
   overviewRoutes(app, ctx);
   await serveWebApp(app, WEB_DIST);
   return app;

@@ -10,7 +10,9 @@ import { loadReferenceData } from '../reference/load.js';
 import { cliActor, print, printJson, readStdin, withDatabase } from './context.js';
 import { doctor } from './doctor.js';
 import { describeFailure } from './errors.js';
+import { registerFederationCommands } from './federation.js';
 import { registerRegistryCommands } from './registry.js';
+import { seizureCommands } from './seizures.js';
 import { serve } from './serve.js';
 
 const program = new Command()
@@ -202,6 +204,8 @@ program
     }),
   );
 
+seizureCommands(program);
+
 program
   .command('doctor')
   .description('Check configuration, database engine and version, migrations, data folder and agency key.')
@@ -209,6 +213,7 @@ program
     if (!(await doctor())) process.exitCode = 1;
   });
 
+registerFederationCommands(program);
 registerRegistryCommands(program);
 
 export async function main(argv = process.argv): Promise<void> {

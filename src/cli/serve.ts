@@ -1,4 +1,5 @@
 import { buildApp, prepareNode } from '../app.js';
+import { startFederation } from '../federation/routes.js';
 import { loadConfig } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 
@@ -25,6 +26,8 @@ export async function serve(): Promise<void> {
   const url = address.replace('://0.0.0.0', '://localhost').replace('://127.0.0.1', '://localhost');
   if (prepared.oneTimeAdminPassword)
     process.stdout.write(`\n${oneTimePasswordNotice(prepared.oneTimeAdminPassword, url)}\n\n`);
+  // The federation workers (dispatcher, pulls, notices) run while the node listens; app.close() stops them.
+  startFederation(app);
   log.info({ url, agency: config.agencyCode, database: prepared.ctx.db.engine }, 'Liaison node serving');
   let stopping = false;
   const stop = async (signal: string) => {

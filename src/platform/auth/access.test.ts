@@ -116,13 +116,26 @@ const ROUTES: RouteCase[] = [
  * API routes open without a user's session or token. Anything else public is a mistake this list catches: add a
  * route here only with the reason it may be open.
  */
-const PUBLIC_API = ['POST /api/v1/auth/login', 'GET /api/v1/openapi.json', 'HEAD /api/v1/openapi.json'];
+const PUBLIC_API = [
+  'POST /api/v1/auth/login',
+  'GET /api/v1/openapi.json',
+  'HEAD /api/v1/openapi.json',
+  // Partner-to-partner endpoints: each request is signed by the partner node's key and checked in src/federation.
+  'GET /api/v1/federation/keys',
+  'HEAD /api/v1/federation/keys',
+  'GET /api/v1/federation/feed',
+  'HEAD /api/v1/federation/feed',
+  'POST /api/v1/federation/feed/envelopes',
+  'POST /api/v1/federation/notice',
+];
 
 /**
  * Operations whose body is deliberately open (not a closed object), with the reason. Every other body must
  * refuse unknown fields.
  */
-const OPEN_BODIES: Record<string, string> = {};
+const OPEN_BODIES: Record<string, string> = {
+  'POST /api/v1/federation/bundles/import': 'a signed bundle file, checked as a whole by importBundle',
+};
 
 const expected = (route: RouteCase, role: Role) =>
   route.access === 'authenticated' || roleAllows(role, route.access) ? route.ok : 403;

@@ -3,6 +3,8 @@ import { sql as reference } from './0002_reference.js';
 import { sql as referenceMore } from './0003_reference_more.js';
 import { sql as sharedRecords } from './0003_shared_records.js';
 import { sql as registry } from './0004_registry.js';
+import { sql as seizures } from './0005_seizures.js';
+import { sql as federation } from './0006_federation.js';
 
 export interface Migration {
   /** Sortable and unique; never renamed or edited once released (forward-only). */
@@ -16,4 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0003_reference_more', sql: referenceMore },
   { id: '0003_shared_records', sql: sharedRecords },
   { id: '0004_registry', sql: registry },
+  { id: '0005_seizures', sql: seizures },
+  { id: '0006_federation', sql: federation },
 ];

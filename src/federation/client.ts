@@ -1,0 +1,95 @@
+import type { Signer } from './crypto.js';
+import { newNonce, signRequest } from './requests.js';
+
+// Signed HTTP requests to a partner node. Bounded in time; the response is returned with the request's nonce so
+// that its signature can be checked against it.
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export class PartnerUnreachable extends Error {
+  constructor(
+    readonly agency: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'PartnerUnreachable';
+  }
+}
+
+export interface PartnerResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  nonce: string;
+}
+
+export async function partnerRequest(
+  signer: Signer | null,
+  partner: { agency: string; endpoint: string | null },
+  method: 'GET' | 'POST',
+  pathWithQuery: string,
+  body?: unknown,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<PartnerResponse> {
+  if (!partner.endpoint)
+    throw new PartnerUnreachable(partner.agency, `${partner.agency} has no endpoint (bundles only)`);
+  const url = new URL(
+    pathWithQuery,
+    partner.endpoint.endsWith('/') ? partner.endpoint : `${partner.endpoint}/`,
+  );
+  const nonce = newNonce();
+  const headers: Record<string, string> = signer
+    ? signRequest(
+        signer,
+        { method, path: `${url.pathname}${url.search}`, to: partner.agency, body: body ?? null },
+        new Date(),
+        nonce,
+      )
+    : {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? error.cause.message
+          : error.message
+        : String(error);
+    throw new PartnerUnreachable(
+      partner.agency,
+      `${partner.agency} at ${partner.endpoint} did not answer: ${reason}`,
+    );
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    throw new PartnerUnreachable(
+      partner.agency,
+      `${partner.agency} answered ${response.status} with a body that is not JSON`,
+      response.status,
+    );
+  }
+  const out: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return { status: response.status, headers: out, body: parsed, nonce };
+}
+
+export function problemDetail(body: unknown): string {
+  if (typeof body === 'object' && body !== null && 'detail' in body)
+    return String((body as { detail: unknown }).detail);
+  if (typeof body === 'object' && body !== null && 'title' in body)
+    return String((body as { title: unknown }).title);
+  return 'no detail';
+}

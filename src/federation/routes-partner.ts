@@ -1,0 +1,172 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../platform/context.js';
+import { forbidden, HttpProblem } from '../platform/http/problem.js';
+import { errorResponses, Strict } from '../platform/http/schemas.js';
+import type { App } from '../platform/http/server.js';
+import { feedEnvelopes, feedIndex } from './feed.js';
+import { activeSigner, keyChain } from './local-keys.js';
+import { findPartner, type PartnerRow, trustedKeys } from './partners.js';
+import { learnKeys } from './pull.js';
+import { checkRequest, claimedSender, signResponse } from './requests.js';
+import { clampLimit, MAX_PAGE_SIZE } from './schedule.js';
+import { FeedPageSchema, KeyChainSchema } from './schemas.js';
+import type { FederationService } from './service.js';
+
+// Partner-facing endpoints. They are public at the session level (no user signs in), and each one that gives or
+// changes anything demands a request signed by an active partner's key, fresh, and never seen before (nonce store).
+
+const NOT_SIGNED = (detail: string) => new HttpProblem(401, 'Partner authentication failed', detail);
+const learning = new Map<string, { at: number; done: Promise<unknown> }>();
+const LEARN_EVERY_MS = 10_000;
+
+/** Follows a partner's key rotation at most every few seconds; requests arriving meanwhile wait for the same attempt. */
+function learnOnce(ctx: AppContext, agency: string): Promise<unknown> {
+  const current = learning.get(agency);
+  if (current && Date.now() - current.at < LEARN_EVERY_MS) return current.done;
+  const done = learnKeys(
+    { db: ctx.db, self: ctx.config.agencyCode, dataDir: ctx.config.dataDir, log: ctx.log },
+    agency,
+  ).catch(() => false);
+  learning.set(agency, { at: Date.now(), done });
+  return done;
+}
+
+/** Checks a partner's signed request; returns the partner. A replayed request is refused, and changes nothing. */
+async function authenticatePartner(
+  ctx: AppContext,
+  request: FastifyRequest,
+  body: unknown,
+): Promise<PartnerRow> {
+  const self = ctx.config.agencyCode;
+  const from = claimedSender(request.headers);
+  if (!from)
+    throw NOT_SIGNED('This endpoint answers partner nodes only; the request carries no partner signature.');
+  const partner = await findPartner(ctx.db, from);
+  if (!partner) throw forbidden(`${from} is not a partner of ${self}.`);
+  if (partner.state !== 'active') throw forbidden(`The partnership with ${from} is ${partner.state}.`);
+  const parts = { method: request.method, path: request.url, body, self };
+  let check = checkRequest(request.headers, parts, await trustedKeys(ctx.db, from), new Date());
+  if (!check.ok && check.code === 'unknown-key') {
+    // The partner may have rotated its key: follow its signed rotation statements.
+    await learnOnce(ctx, from);
+    check = checkRequest(request.headers, parts, await trustedKeys(ctx.db, from), new Date());
+  }
+  if (!check.ok) throw NOT_SIGNED(check.reason);
+  const fresh = await ctx.db.query(
+    'insert into federation_nonces (agency_code, nonce, expires_at) values ($1, $2, $3) on conflict do nothing',
+    [from, check.nonce, check.expiresAt.toISOString()],
+  );
+  if (fresh.rowCount !== 1)
+    throw new HttpProblem(
+      401,
+      'Replayed request',
+      'This signed request was already received once; it is not processed again.',
+    );
+  if (Math.random() < 0.02) await ctx.db.query('delete from federation_nonces where expires_at < now()');
+  return partner;
+}
+
+export function partnerRoutes(app: App, ctx: AppContext, service: FederationService): void {
+  app.addSchema(FeedPageSchema);
+  app.addSchema(KeyChainSchema);
+  const self = ctx.config.agencyCode;
+
+  app.get(
+    '/api/v1/federation/keys',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['federation (partners)'],
+        summary:
+          "This node's public key and its rotation statements (each signed by the old and the new key)",
+        response: { 200: Type.Ref('FederationKeyChain') },
+      },
+    },
+    async () => keyChain(ctx.db, self),
+  );
+
+  app.get(
+    '/api/v1/federation/feed',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['federation (partners)'],
+        summary: "Index of the calling partner's feed after a cursor (signed request; the page is signed)",
+        querystring: Strict({
+          after: Type.Integer({ minimum: 0 }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+        }),
+        response: { 200: Type.Ref('FederationFeedPage'), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const partner = await authenticatePartner(ctx, request, null);
+      const { entries, more, head } = await feedIndex(
+        ctx.db,
+        partner.id,
+        request.query.after,
+        clampLimit(request.query.limit),
+      );
+      const page = { origin: self, to: partner.agency_code, after: request.query.after, entries, head, more };
+      const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
+      reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), page, new Date()));
+      // Sent pre-serialised, exactly the JSON whose canonical form the response signature covers.
+      return reply.type('application/json').send(JSON.stringify(page) as never);
+    },
+  );
+
+  app.post(
+    '/api/v1/federation/feed/envelopes',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['federation (partners)'],
+        summary: "The signed envelopes at positions of the calling partner's feed (signed request)",
+        body: Strict({
+          positions: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: MAX_PAGE_SIZE }),
+        }),
+        response: {
+          200: Type.Object({
+            envelopes: Type.Array(Type.Object({ pos: Type.Integer(), envelope: Type.Unknown() })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const partner = await authenticatePartner(ctx, request, request.body);
+      const envelopes = await feedEnvelopes(
+        ctx.db,
+        { id: partner.id, agency: partner.agency_code },
+        request.body.positions,
+        'pull',
+      );
+      // Sent pre-serialised: the envelopes go out byte for byte as stored (the schema documents their shape).
+      const body = `{"envelopes":[${envelopes.map((e) => `{"pos":${e.pos},"envelope":${e.envelope}}`).join(',')}]}`;
+      return reply.type('application/json').send(body as never);
+    },
+  );
+
+  app.post(
+    '/api/v1/federation/notice',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['federation (partners)'],
+        summary: 'A partner\'s signed "something new" notice: this node pulls it at once',
+        body: Strict({}),
+        response: { 202: Type.Null(), ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const partner = await authenticatePartner(ctx, request, request.body);
+      await ctx.db.query(
+        'update federation_sync set notices = notices + 1, last_notice_at = now() where partner_id = $1',
+        [partner.id],
+      );
+      service.wake(partner.agency_code);
+      return reply.code(202).send(null);
+    },
+  );
+}
