@@ -31,6 +31,8 @@ async function emptyCluster(): Promise<Blob> {
   const file = path.join(tmpdir(), `liaison-test-pglite-${pgliteVersion()}.tar`);
   if (!existsSync(file)) {
     const fresh = new PGlite();
+    // Without this the dump can wait forever on a cluster that is still starting (a cold cache, e.g. a new machine).
+    await fresh.waitReady;
     const dump = await fresh.dumpDataDir('none');
     await fresh.close();
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
