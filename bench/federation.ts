@@ -223,18 +223,29 @@ async function database(): Promise<string | undefined> {
 async function startBenchNode(agency: string): Promise<BenchNode> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `liaison-bench-${agency}-`));
   const databaseUrl = await database();
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--node'], {
-    env: {
-      ...process.env,
-      LIAISON_DATA_DIR: dataDir,
-      LIAISON_AGENCY_CODE: agency,
-      LIAISON_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LIAISON_DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl ?? '',
+  const child = spawn(
+    process.execPath,
+    // BENCH_NODE_FLAGS passes flags to the node processes, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    [
+      ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--node',
+    ],
+    {
+      env: {
+        ...process.env,
+        LIAISON_DATA_DIR: dataDir,
+        LIAISON_AGENCY_CODE: agency,
+        LIAISON_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        LIAISON_DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: databaseUrl ?? '',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d) => {
