@@ -7,6 +7,7 @@ import type { App } from '../http/server.js';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './passwords.js';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions.js';
 import { principalOf } from './principal.js';
+import { sha256 } from './secrets.js';
 import { createSession, endSession, SESSION_COOKIE } from './sessions.js';
 import { lockDurationMs, usernameKey } from './throttle.js';
 import { createToken, listTokens, revokeToken } from './tokens.js';
@@ -253,7 +254,10 @@ export function authRoutes(app: App, ctx: AppContext): void {
           { path: '/body/newPassword', message: 'must differ from the current password' },
         ]);
       }
-      await setPassword(ctx.db, user, request.body.newPassword, principal.actor);
+      const secret = request.cookies[SESSION_COOKIE];
+      await setPassword(ctx.db, user, request.body.newPassword, principal.actor, {
+        keepSessionHash: principal.kind === 'session' && secret ? sha256(secret) : undefined,
+      });
       return reply.code(204).send(null);
     },
   );

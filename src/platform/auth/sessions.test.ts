@@ -297,6 +297,19 @@ describe('sessions', () => {
     expect((await me(second)).statusCode).toBe(200);
   });
 
+  it("changing the password ends the user's other sessions but keeps the one that changed it", async () => {
+    const { username } = await newUser();
+    const other = await node.login(username);
+    const current = await node.login(username);
+    const changed = await call(node.app, 'POST', '/api/v1/auth/password', current, {
+      currentPassword: USER_PASSWORD,
+      newPassword: 'another fine long password',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await me(other)).statusCode).toBe(401);
+    expect((await me(current)).statusCode).toBe(200);
+  });
+
   it('logout without a session is 401', async () => {
     expect((await call(node.app, 'POST', '/api/v1/auth/logout')).statusCode).toBe(401);
   });

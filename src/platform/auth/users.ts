@@ -183,8 +183,9 @@ export async function setPassword(
   user: UserRow,
   password: string,
   actor: string,
-  path = '/body/newPassword',
+  options: { path?: string; keepSessionHash?: string } = {},
 ) {
+  const path = options.path ?? '/body/newPassword';
   const weak = passwordError(path, password, user.username);
   if (weak) throw weak;
   const passwordHash = await hashPassword(password);
@@ -193,6 +194,16 @@ export async function setPassword(
       'update users set password_hash = $2, password_change_required = false, updated_at = now() where id = $1',
       [user.id, passwordHash],
     );
-    await appendAudit(tx, { actor, action: 'user.password_changed', target: `user:${user.username}` });
+    // Whoever knew the old password may hold a session: every session but the one making the change ends.
+    const ended = await tx.query('delete from sessions where user_id = $1 and id_hash is distinct from $2', [
+      user.id,
+      options.keepSessionHash ?? null,
+    ]);
+    await appendAudit(tx, {
+      actor,
+      action: 'user.password_changed',
+      target: `user:${user.username}`,
+      detail: { sessionsEnded: ended.rowCount },
+    });
   });
 }
