@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { AppContext } from '../context.js';
-import { pendingMigrations } from '../db/migrate.js';
+import { MigrationStateError, pendingMigrations } from '../db/migrate.js';
 import type { App } from './server.js';
 
 export function healthRoutes(app: App, ctx: AppContext): void {
@@ -39,7 +39,10 @@ export function healthRoutes(app: App, ctx: AppContext): void {
         return { status: 'ready' as const, database: ctx.db.engine };
       } catch (error) {
         ctx.log.warn({ err: error }, 'readiness check failed');
-        return reply.code(503).send({ status: 'unavailable', reason: 'database unreachable' });
+        // A reachable database in a state this version must not touch is a different fix from an unreachable one.
+        const reason =
+          error instanceof MigrationStateError ? `migration state: ${error.message}` : 'database unreachable';
+        return reply.code(503).send({ status: 'unavailable', reason });
       }
     },
   );

@@ -15,6 +15,20 @@ describe('HTTP platform', () => {
     expect(ready.json().status).toBe('ready');
   });
 
+  it('tells a database in an unknown migration state from an unreachable one on /readyz', async () => {
+    await node.ctx.db.query(
+      "insert into schema_migrations (id, checksum) values ('9999_from_the_future', 'x')",
+    );
+    try {
+      const res = await node.app.inject('/readyz');
+      expect(res.statusCode).toBe(503);
+      expect(res.json().reason).toMatch(/^migration state: .*9999_from_the_future/);
+    } finally {
+      await node.ctx.db.query("delete from schema_migrations where id = '9999_from_the_future'");
+    }
+    expect((await node.app.inject('/readyz')).statusCode).toBe(200);
+  });
+
   it('serves an OpenAPI 3.1 document that lists the routes', async () => {
     const res = await node.app.inject('/api/v1/openapi.json');
     expect(res.statusCode).toBe(200);
