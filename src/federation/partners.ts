@@ -266,3 +266,40 @@ export async function storeLearntKeys(
     );
   }
 }
+
+// The dispatcher's lock (DISPATCH_LOCK in dispatch.ts): removing a partner waits for a dispatch step in progress,
+// which might be appending to the feed about to be deleted.
+const DISPATCH_LOCK = 4_716_006;
+
+export interface Removal {
+  agency: string;
+  /** Records received from or through the partner that this node keeps (see docs/federation.md). */
+  receivedKept: number;
+}
+
+/**
+ * Removes a partner: its directory entry, keys, feed, sync state and what it was sent go; nothing is served to
+ * it or pulled from it. The audit log keeps every delivery and this removal. Records received from it stay (they
+ * were lawfully received and may be referenced), as do its quarantined envelopes; pairing again starts afresh.
+ */
+export async function removePartner(db: Db, agency: string, actor: string): Promise<Removal> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [DISPATCH_LOCK]);
+    const row = await requirePartner(tx, agency);
+    const kept = await tx.query<{ n: number }>(
+      'select count(*)::int as n from federation_received where origin = $1 or received_from = $1',
+      [agency],
+    );
+    const receivedKept = kept.rows[0]?.n ?? 0;
+    await tx.query('delete from federation_reshares where to_agency = $1', [agency]);
+    await tx.query("delete from federation_reconcile where scope->>'partner' = $1", [agency]);
+    await tx.query('delete from federation_partners where id = $1', [row.id]);
+    await appendAudit(tx, {
+      actor,
+      action: 'federation.partner_removed',
+      target: `partner:${agency}`,
+      detail: { fingerprint: row.card_fingerprint, state: row.state, receivedKept },
+    });
+    return { agency, receivedKept };
+  });
+}

@@ -14,6 +14,7 @@ import {
   listPartners,
   requirePartner,
 } from './partners.js';
+import { maintenanceRoutes } from './routes-maintenance.js';
 import { PartnerSchema, PullReportSchema, QuarantineSchema, SyncSchema } from './routes-schemas.js';
 import { lag } from './schedule.js';
 import { AgencyCode, PolicySchema } from './schemas.js';
@@ -45,6 +46,7 @@ interface QuarantineRow {
   feed_pos: number | null;
   reason: string;
   created_at: Date;
+  resolved_at: Date | null;
 }
 
 const toQuarantine = (r: QuarantineRow) => ({
@@ -57,12 +59,14 @@ const toQuarantine = (r: QuarantineRow) => ({
   feedPos: r.feed_pos === null ? null : Number(r.feed_pos),
   reason: r.reason,
   createdAt: r.created_at.toISOString(),
+  resolvedAt: r.resolved_at?.toISOString() ?? null,
 });
 
 export function adminRoutes(app: App, ctx: AppContext, service: FederationService): void {
   app.addSchema(PartnerSchema);
   const self = ctx.config.agencyCode;
   const tags = ['federation'];
+  maintenanceRoutes(app, ctx, service);
 
   app.get(
     '/api/v1/federation/status',

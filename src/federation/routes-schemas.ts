@@ -56,6 +56,7 @@ export const QuarantineSchema = Type.Object({
   feedPos: Nullable(Type.Integer()),
   reason: Type.String(),
   createdAt: Timestamp,
+  resolvedAt: Nullable(Timestamp),
 });
 
 export const SyncSchema = Type.Object({

@@ -135,6 +135,13 @@ export class FederationService {
     if (this.running) this.schedulePull(agency, 0);
   }
 
+  /** A partner was removed: its pull timer stops (a pull in progress ends on its own). */
+  forget(agency: string): void {
+    clearTimeout(this.pullTimers.get(agency));
+    this.pullTimers.delete(agency);
+    this.notices.delete(agency);
+  }
+
   private schedulePull(agency: string, delay: number): void {
     if (!this.running) return;
     clearTimeout(this.pullTimers.get(agency));
