@@ -425,6 +425,29 @@ describe('training and alternative development', () => {
     });
   });
 
+  it('lists projects and mechanisms whose crops or working groups are named in one language only', async () => {
+    const project = await call(node.app, 'POST', `${R}/ad-projects`, writer, {
+      names: { en: 'Tea in Phongsaly' },
+      countries: ['LA'],
+      crops: [{ en: 'Tea' }, { zh: '咖啡' }],
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    const list = await call(node.app, 'GET', `${R}/ad-projects`, reader);
+    expect(list.statusCode, list.body).toBe(200);
+    const listed = list.json().items.find((p: { id: string }) => p.id === project.json().id);
+    expect(listed.crops).toEqual([{ en: 'Tea' }, { zh: '咖啡' }]);
+    const mechanism = await call(node.app, 'POST', `${R}/mechanisms`, writer, {
+      code: 'ONE-LANG',
+      names: { en: 'One language' },
+      kind: 'regional',
+      workingGroups: [{ code: 'precursors', names: { ru: 'Прекурсоры' } }],
+    });
+    expect(mechanism.statusCode, mechanism.body).toBe(201);
+    const one = await call(node.app, 'GET', `${R}/mechanisms/ONE-LANG`, reader);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().workingGroups[0].names).toEqual({ ru: 'Прекурсоры' });
+  });
+
   it('totals areas in hectares and converts funding with the rate valid on its date', async () => {
     for (const body of [
       {
@@ -475,6 +498,22 @@ describe('training and alternative development', () => {
     expect(badQuery.json().errors).toContainEqual({
       path: '/query/currency',
       message: '"ABC" is not a known ISO 4217 currency code',
+    });
+    // Without a currency nothing is converted; every row keeps the typed shape the web chart reads.
+    const plain = (await call(node.app, 'GET', `${R}/ad-projects/totals`, reader)).json();
+    expect(plain.currency).toBeNull();
+    expect(
+      plain.rows.find((r: { countries: string; year: number }) => r.countries === 'MM' && r.year === 2003),
+    ).toEqual({
+      countries: 'MM',
+      year: 2003,
+      hectares: expect.closeTo(36666.667, 3),
+      funding: { CNY: 500000, USD: 1000 },
+      converted: null,
+      currency: null,
+      unconverted: [],
+      isMinimum: false,
+      projects: 2,
     });
   });
 

@@ -28,6 +28,26 @@ const Names = Type.Object({
   ru: Type.Union([Type.String(), Type.Null()]),
 });
 const Loose = Type.Object({}, { additionalProperties: true });
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+/** One row of alternative-development totals (totals.ts AdRow), typed so that clients can rely on its shape. */
+const AdRowSchema = Type.Object({
+  countries: Type.String({ description: 'An alpha-2 code, or several joined by "+" given together' }),
+  year: Type.Union([Type.Integer(), Type.Null()]),
+  hectares: Type.Number({ description: 'Area in hectares (15 mu = 1 ha)' }),
+  funding: Type.Record(Type.String(), Type.Number(), { description: 'Funding by original currency' }),
+  converted: NullableNumber,
+  currency: Type.Union([Type.String(), Type.Null()]),
+  unconverted: Type.Array(
+    Type.Object({
+      project: Type.String(),
+      amount: Type.Number(),
+      currency: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
+  isMinimum: Type.Boolean(),
+  projects: Type.Integer(),
+});
 
 async function mechanismExists(ctx: AppContext, code: string) {
   const { rows } = await ctx.db.query('select 1 from mechanisms where code = $1 and retracted_at is null', [
@@ -296,7 +316,10 @@ export function viewRoutes(app: App, ctx: AppContext): void {
           to: Type.Optional(DateString),
         }),
         response: {
-          200: Type.Object({ currency: Type.Union([Type.String(), Type.Null()]), rows: Type.Array(Loose) }),
+          200: Type.Object({
+            currency: Type.Union([Type.String(), Type.Null()]),
+            rows: Type.Array(AdRowSchema),
+          }),
           ...errorResponses(400, 401, 403),
         },
       },

@@ -171,4 +171,75 @@ describe('registry', () => {
     await screenshot(page, 'registry-commitment-status-en-1280');
     await context.close();
   });
+
+  it('lets a liaison officer create, correct, change and delete an alternative-development project', async () => {
+    const { context, page } = await signedIn('officer');
+    await page.goto('/registry/ad-projects');
+    await page.getByRole('link', { name: 'New alternative-development project' }).click();
+    await page.getByRole('heading', { name: 'New alternative-development project', level: 1 }).waitFor();
+    await page.getByLabel('Name in English').first().fill('Tea and coffee substitution in northern Laos');
+    await page.getByLabel('Name in Chinese').first().fill('老挝北部茶叶和咖啡替代种植');
+    await page.getByLabel('Countries').fill('LA');
+    await page.getByLabel('Area', { exact: true }).fill('-500');
+    await page.getByLabel('Area unit').selectOption('mu');
+    await page.getByRole('button', { name: 'Add funding' }).click();
+    const funding = page.getByRole('group', { name: 'Funding 1' });
+    await funding.getByLabel('Amount').fill('200000');
+    await funding.getByLabel('Currency').fill('XYZ');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // The node refuses a negative area and an unknown currency; each message stands at its field.
+    await page.getByText('The node did not accept the record: see the marked fields.').waitFor();
+    await page.getByText('An area cannot be negative (-500).').waitFor();
+    await funding.getByText('“XYZ” is not a known currency code (ISO 4217).').waitFor();
+    expect(await page.getByLabel('Area', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'registry-ad-invalid-en-1280');
+
+    await page.getByLabel('Area', { exact: true }).fill('500');
+    await funding.getByLabel('Currency').fill('CNY');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const title = 'Tea and coffee substitution in northern Laos';
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByText('mu (15 mu = 1 ha)').waitFor();
+    await page.getByText('CN¥200,000').waitFor();
+
+    await page.getByRole('link', { name: 'Edit alternative-development project' }).click();
+    expect(await page.getByLabel('Area', { exact: true }).inputValue()).toBe('500');
+    await page.getByLabel('Area', { exact: true }).fill('750');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await page.getByText('750', { exact: true }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('heading', { name: 'Alternative development projects', level: 1 }).waitFor();
+    await page.locator('.record-list li').first().waitFor();
+    expect(await page.getByRole('link', { name: title }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows the registry in Chinese and Russian', async () => {
+    const { context, page } = await signedIn('viewer');
+    for (const [button, language, heading] of [
+      ['中文', 'zh-CN', '合作登记'],
+      ['Русский', 'ru', 'Реестр сотрудничества'],
+    ] as const) {
+      await page.goto('/registry');
+      await page.getByRole('button', { name: button }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.getByTestId('training-chart').locator('svg').waitFor();
+      await page.getByTestId('ad-chart').locator('svg').waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await screenshot(page, `registry-home-${language}-1280`);
+      await page.goto('/registry/agreements');
+      await page.locator('.record-list li a').first().click();
+      await page.locator('.record-fields').first().waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await screenshot(page, `registry-agreement-${language}-1280`);
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    await context.close();
+  });
 });

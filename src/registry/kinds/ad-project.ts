@@ -8,7 +8,6 @@ import {
   CountryCode,
   CurrencyCode,
   DateString,
-  NamesOutput,
   NamesSchema,
   Nullable,
   TextsOutput,
@@ -108,7 +107,8 @@ export const adProjectKind: RecordKind = {
   outputSchema: outputSchema('AdProject', {
     countries: Type.Array(Type.String()),
     region: TextsOutput,
-    crops: Type.Array(NamesOutput),
+    // As entered: a crop named in one language only has no keys for the others.
+    crops: Type.Array(TextsOutput),
     areaValue: Nullable(Type.Number()),
     areaUnit: Nullable(Type.String()),
     areaAsOf: Nullable(Type.String()),

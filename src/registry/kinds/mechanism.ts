@@ -3,7 +3,7 @@ import { Strict } from '../../platform/http/schemas.js';
 import { MEETING_LEVELS } from '../cadence.js';
 import type { RecordKind } from '../kind.js';
 import { checkMeetingInLife, checkOrder, type RuleError } from '../rules.js';
-import { DateString, MechanismCode, NamesOutput, NamesSchema, Nullable } from '../schemas.js';
+import { DateString, MechanismCode, NamesSchema, Nullable, TextsOutput } from '../schemas.js';
 import { col, inputSchemas, outputSchema, str } from './common.js';
 
 export const MECHANISM_KINDS = ['multilateral', 'regional', 'bilateral'] as const;
@@ -60,7 +60,8 @@ export const mechanismKind: RecordKind = {
     workingGroups: Type.Array(
       Type.Object({
         code: Type.String(),
-        names: NamesOutput,
+        // As entered: a group named in one language only has no keys for the others.
+        names: TextsOutput,
         establishedOn: Type.Optional(Nullable(Type.String())),
       }),
     ),

@@ -1,19 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Locale } from '../../api/types';
+import { useApiData } from '../../api/useApiData';
 import { countryName, formatDate, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
+import { useCodeNames } from './CodeNames';
+import { codeLabel } from './codes';
 import { FIELD_LABELS, HIDDEN_FIELDS } from './fields';
-import {
-  COMMITMENT_STATUS_NAMES,
-  kindByPath,
-  LEVEL_NAMES,
-  MEETING_STATUS_NAMES,
-  type Names,
-  nameIn,
-  type RegistryRecord,
-  ROLE_NAMES,
-} from './model';
+import { kindByPath, type Names, nameIn, REGISTRY_API, type RegistryRecord, recordTitle } from './model';
+import { formatMoney } from './money';
 
 /** The marker on every record that comes from the demo data set, with the article it cites. */
 export function DemoMarker({ source }: { source?: { file: string; quote: string } | null }) {
@@ -89,6 +84,65 @@ function partialDate(iso: string, precision: string | undefined, locale: Locale)
 
 const isNames = (v: object): v is Names => 'en' in v || 'zh' in v || 'ru' in v;
 
+/** Fields that hold agency codes. */
+const AGENCY_FIELDS = new Set(['agency', 'hosts', 'owners', 'implementers', 'donor']);
+
+interface Funding {
+  amount: number;
+  currency: string;
+  on?: string | null;
+  donor?: string | null;
+  isMinimum?: boolean;
+  note?: string | null;
+}
+const isFunding = (v: object): v is Funding =>
+  typeof (v as Funding).amount === 'number' && typeof (v as Funding).currency === 'string';
+
+/** An agency or mechanism by its name in the user's language, linked to its page; its code until names are known. */
+export function CodeLink({ path, code }: { path: 'agencies' | 'mechanisms'; code: string }) {
+  const locale = useLocale();
+  const names = useCodeNames()[path].get(code);
+  return (
+    <Link to={`/registry/${path}/${encodeURIComponent(code)}`} title={code}>
+      {nameIn(names, locale, code)}
+    </Link>
+  );
+}
+
+/** A meeting or agreement another record refers to, by its name. */
+function RecordLink({ path, id }: { path: string; id: string }) {
+  const locale = useLocale();
+  const record = useApiData<RegistryRecord>(`${REGISTRY_API}/${path}/${id}`);
+  const title = record.state === 'ready' ? recordTitle(record.data, locale) : id;
+  return <Link to={`/registry/${path}/${id}`}>{title}</Link>;
+}
+
+/** A funding amount as money in its own currency, with its date, donor and note. */
+function FundingValue({ funding }: { funding: Funding }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const money = formatMoney(funding.amount, funding.currency, locale);
+  return (
+    <span className="field-object">
+      {funding.isMinimum ? t('registry.chart.atLeast', { value: money }) : money}
+      {funding.on && (
+        <>
+          {' · '}
+          <FieldValue field="on" value={funding.on} />
+        </>
+      )}
+      {funding.donor && (
+        <>
+          {' · '}
+          <span className="field-key">{t('registry.fields.donor')}: </span>
+          <CodeLink path="agencies" code={funding.donor} />
+        </>
+      )}
+      {funding.note && <> · {funding.note}</>}
+    </span>
+  );
+}
+
 interface ValueProps {
   field: string;
   value: unknown;
@@ -106,19 +160,12 @@ export function FieldValue({ field, value, precision }: ValueProps) {
     if (DATE.test(value)) return <>{partialDate(value, precision, locale)}</>;
     if ((field === 'country' || field === 'countries') && /^[A-Z]{2}$/.test(value))
       return <>{countryName(value, locale)}</>;
-    const enumKey =
-      field === 'level'
-        ? LEVEL_NAMES[value]
-        : field === 'role'
-          ? ROLE_NAMES[value]
-          : field === 'status'
-            ? (COMMITMENT_STATUS_NAMES[value] ?? MEETING_STATUS_NAMES[value])
-            : undefined;
-    if (enumKey) return <>{t(enumKey)}</>;
-    if (field === 'mechanism' && /^[A-Z0-9-]+$/.test(value))
-      return <Link to={`/registry/mechanisms/${value}`}>{value}</Link>;
+    const codeKey = codeLabel(field, value);
+    if (codeKey) return <>{t(codeKey)}</>;
+    if (AGENCY_FIELDS.has(field)) return <CodeLink path="agencies" code={value} />;
+    if (field === 'mechanism') return <CodeLink path="mechanisms" code={value} />;
     if ((field === 'meeting' || field === 'agreement') && /^[0-9a-f-]{36}$/.test(value))
-      return <Link to={`/registry/${field}s/${value}`}>{value}</Link>;
+      return <RecordLink path={`${field}s`} id={value} />;
     if (field === 'url') return <a href={value}>{value}</a>;
     return <>{value}</>;
   }
@@ -149,6 +196,7 @@ export function FieldValue({ field, value, precision }: ValueProps) {
   }
   if (typeof value === 'object') {
     if (isNames(value)) return <>{nameIn(value, locale, '—')}</>;
+    if (field === 'funding' && isFunding(value)) return <FundingValue funding={value} />;
     const entries = Object.entries(value as Record<string, unknown>).filter(
       ([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0),
     );

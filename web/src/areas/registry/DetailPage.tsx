@@ -8,6 +8,8 @@ import { LoadState } from '../../ui/LoadState';
 import { PageHeading } from '../../ui/PageHeading';
 import { CommitmentStatusForm } from './CommitmentStatusForm';
 import { canWrite, DemoMarker, NamesTable, RecordFields, SourceCitation } from './Common';
+import { DeleteRecord } from './DeleteRecord';
+import { FORMS } from './kindForms';
 import { MechanismSections } from './MechanismSections';
 import { type KindInfo, REGISTRY_API, type RegistryRecord, recordTitle } from './model';
 
@@ -34,12 +36,11 @@ function RecordView({ kind, initial }: { kind: KindInfo; initial: RegistryRecord
       </p>
       <PageHeading title={title}>{title}</PageHeading>
       {record.demo && <DemoMarker source={record.source} />}
-      {kind.path === 'meetings' && writer && (
-        <p>
-          <Link className="button-link" to={`/registry/meetings/${record.id}/edit`}>
-            {t('registry.edit.editMeeting')}
-          </Link>
-        </p>
+      {writer && (
+        <div className="record-actions">
+          <EditLink kind={kind} record={record} />
+          <DeleteRecord kind={kind} record={record} />
+        </div>
       )}
       <div className="record-grid">
         {record.names && <NamesTable names={record.names} />}
@@ -56,5 +57,18 @@ function RecordView({ kind, initial }: { kind: KindInfo; initial: RegistryRecord
         <CommitmentStatusForm commitment={record} onRecorded={setRecord} />
       )}
     </article>
+  );
+}
+
+/** The way to this record's form: meetings have their own, the other kinds the generic one. */
+function EditLink({ kind, record }: { kind: KindInfo; record: RegistryRecord }) {
+  const { t } = useTranslation();
+  const spec = FORMS[kind.path];
+  const label = kind.path === 'meetings' ? t('registry.edit.editMeeting') : spec ? t(spec.editTitle) : null;
+  if (!label) return null;
+  return (
+    <Link className="button-link" to={`/registry/${kind.path}/${record.id}/edit`}>
+      {label}
+    </Link>
   );
 }

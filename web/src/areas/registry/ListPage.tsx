@@ -8,6 +8,7 @@ import { useMe } from '../../session/session';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeading } from '../../ui/PageHeading';
 import { canWrite, DemoTag, FieldValue } from './Common';
+import { FORMS } from './kindForms';
 import {
   type KindInfo,
   type Page,
@@ -61,13 +62,7 @@ export default function ListPage({ kind }: { kind: KindInfo }) {
         <Link to="/registry">{t('areas.registry.title')}</Link>
       </p>
       <PageHeading title={title}>{title}</PageHeading>
-      {kind.path === 'meetings' && canWrite(me.permissions) && (
-        <p>
-          <Link className="button-link" to="/registry/meetings/new">
-            {t('registry.edit.newMeeting')}
-          </Link>
-        </p>
-      )}
+      {canWrite(me.permissions) && <NewLink kind={kind} />}
       <search>
         <form onSubmit={submit} className="search-form">
           <label htmlFor="registry-list-q">{t('registry.list.searchLabel', { kind: title })}</label>
@@ -139,5 +134,20 @@ export default function ListPage({ kind }: { kind: KindInfo }) {
         }}
       </LoadState>
     </article>
+  );
+}
+
+/** The way to a new record's form: meetings have their own, the other kinds the generic one. */
+function NewLink({ kind }: { kind: KindInfo }) {
+  const { t } = useTranslation();
+  const spec = FORMS[kind.path];
+  const label = kind.path === 'meetings' ? t('registry.edit.newMeeting') : spec ? t(spec.newTitle) : null;
+  if (!label) return null;
+  return (
+    <p>
+      <Link className="button-link" to={`/registry/${kind.path}/new`}>
+        {label}
+      </Link>
+    </p>
   );
 }

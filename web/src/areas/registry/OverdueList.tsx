@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
-import { DemoTag } from './Common';
+import { CodeLink, DemoTag } from './Common';
 import { nameIn, type OverdueCommitment } from './model';
 
 /** Overdue commitments, most overdue first as the node sorts them. Also used by the home page's card. */
@@ -18,8 +18,22 @@ export function OverdueList({ items }: { items: OverdueCommitment[] }) {
           {c.demo && <DemoTag />}
           <span className="record-glance">
             <span>{t('registry.overdue.due', { date: formatDate(`${c.dueOn}T00:00:00Z`, locale) })}</span>
-            <span className="overdue-days">{t('registry.overdue.days', { count: c.daysOverdue })}</span>
-            {c.owners.length > 0 && <span>{c.owners.join(', ')}</span>}
+            <span className="overdue-days">
+              {t('registry.overdue.days', {
+                count: c.daysOverdue,
+                days: formatNumber(c.daysOverdue, locale),
+              })}
+            </span>
+            {c.owners.length > 0 && (
+              <span>
+                {c.owners.map((code, i) => (
+                  <span key={code}>
+                    {i > 0 && ', '}
+                    <CodeLink path="agencies" code={code} />
+                  </span>
+                ))}
+              </span>
+            )}
           </span>
         </li>
       ))}

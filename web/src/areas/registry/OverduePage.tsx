@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiData } from '../../api/useApiData';
+import { formatNumber } from '../../i18n/format';
+import { useLocale } from '../../i18n/useLocale';
 import { LoadState } from '../../ui/LoadState';
 import { PageHeading } from '../../ui/PageHeading';
 import { type OverdueCommitment, REGISTRY_API } from './model';
@@ -9,6 +11,7 @@ import { OverdueList } from './OverdueList';
 /** Commitments past their due date that are neither done nor dropped. */
 export default function OverduePage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const overdue = useApiData<{ on: string; total: number; items: OverdueCommitment[] }>(
     `${REGISTRY_API}/commitments/overdue`,
   );
@@ -21,7 +24,9 @@ export default function OverduePage() {
       <LoadState loadable={overdue}>
         {(data) => (
           <section className="card" aria-labelledby="overdue-list-title">
-            <h2 id="overdue-list-title">{t('registry.overdue.total', { count: data.total })}</h2>
+            <h2 id="overdue-list-title">
+              {t('registry.overdue.total', { count: data.total, total: formatNumber(data.total, locale) })}
+            </h2>
             <OverdueList items={data.items} />
           </section>
         )}

@@ -12,6 +12,7 @@ import { KINDS, nameIn, REGISTRY_API, type SearchHit, type Summary } from './mod
 
 // ECharts is large: fetched only once this page is on screen.
 const TrainingChart = lazy(() => import('./TrainingChart'));
+const AdChart = lazy(() => import('./AdChart'));
 
 /** The registry at a glance: how many records of each kind, a search over all of them, and where to go next. */
 export default function RegistryHome() {
@@ -52,6 +53,7 @@ export default function RegistryHome() {
       </nav>
       <Suspense fallback={<Loading />}>
         <TrainingChart />
+        <AdChart />
       </Suspense>
     </article>
   );

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes, useParams } from 'react-router';
 import NotFoundPage from '../../pages/NotFoundPage';
 import { Loading } from '../../ui/Loading';
+import { CodeNamesProvider } from './CodeNames';
 import DetailPage from './DetailPage';
 import ListPage from './ListPage';
 import { kindByPath } from './model';
@@ -11,22 +12,27 @@ import RegistryHome from './RegistryHome';
 const CalendarPage = lazy(() => import('./CalendarPage'));
 const OverduePage = lazy(() => import('./OverduePage'));
 const MeetingFormPage = lazy(() => import('./MeetingForm'));
+const RecordFormPage = lazy(() => import('./RecordForm'));
 
 /** The registry area: its landing page, a list and a page per record of each kind, the calendar and overdue list. */
 export default function RegistryPage() {
   return (
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route index element={<RegistryHome />} />
-        <Route path="calendar" element={<CalendarPage />} />
-        <Route path="overdue" element={<OverduePage />} />
-        <Route path="meetings/new" element={<MeetingFormPage />} />
-        <Route path="meetings/:id/edit" element={<MeetingFormPage />} />
-        <Route path=":kind" element={<KindRoute detail={false} />} />
-        <Route path=":kind/:id" element={<KindRoute detail />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
-    </Suspense>
+    <CodeNamesProvider>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<RegistryHome />} />
+          <Route path="calendar" element={<CalendarPage />} />
+          <Route path="overdue" element={<OverduePage />} />
+          <Route path="meetings/new" element={<MeetingFormPage />} />
+          <Route path="meetings/:id/edit" element={<MeetingFormPage />} />
+          <Route path=":kind/new" element={<RecordFormPage />} />
+          <Route path=":kind/:id/edit" element={<RecordFormPage />} />
+          <Route path=":kind" element={<KindRoute detail={false} />} />
+          <Route path=":kind/:id" element={<KindRoute detail />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </CodeNamesProvider>
   );
 }
 
