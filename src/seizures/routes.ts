@@ -9,6 +9,7 @@ import { currentKgTable } from '../reference/convert.js';
 import { ImportJobs } from './jobs.js';
 import { hasStale, recomputeKg } from './recompute.js';
 import { decodeCursor, getSeizure, listSeizures } from './records.js';
+import { exportRoutes } from './routes-export.js';
 import { importRoutes } from './routes-import.js';
 import { statsRoutes } from './routes-stats.js';
 import { ListQuery, ReportedTotalSchema, SeizureRecordSchema, SeizureSummarySchema } from './schemas.js';
@@ -28,6 +29,7 @@ export function seizureRoutes(app: App, ctx: AppContext): ImportJobs {
   app.addSchema(SeizureRecordSchema);
   importRoutes(app, ctx, jobs);
   statsRoutes(app, ctx);
+  exportRoutes(app);
 
   app.addHook('onReady', async () => {
     // Imports a stopped server left running go on; seizures converted with an older table are converted again.
