@@ -38,7 +38,7 @@ async function recomputeTable(db: Db, name: 'seizures' | 'reported_totals', tabl
 /** Rebuilds the rollups from the seizures table (after a recompute; the one time statistics scan it). */
 export async function rebuildRollups(tx: Queryable): Promise<void> {
   await tx.exec(
-    'delete from seizure_rollups; delete from seizure_yearly_rollups; delete from seizure_drug_monthly_rollups; delete from seizure_daily_rollups; delete from seizure_route_rollups;',
+    'delete from seizure_rollups; delete from seizure_yearly_rollups; delete from seizure_drug_monthly_rollups; delete from seizure_daily_rollups; delete from seizure_route_rollups; delete from seizure_route_yearly_rollups;',
   );
   await tx.exec(`
     insert into seizure_rollups (country, drug_code, month, duplicate, kg, n, n_kg)
@@ -56,7 +56,10 @@ export async function rebuildRollups(tx: Queryable): Promise<void> {
       select departure_country, destination_country, drug_code, date_trunc('month', seizure_date)::date, duplicate_of is not null,
              coalesce(sum(kg), 0), count(*)
       from seizures where retracted_at is null and departure_country is not null and destination_country is not null
-      group by 1, 2, 3, 4, 5;`);
+      group by 1, 2, 3, 4, 5;
+    insert into seizure_route_yearly_rollups (departure, destination, drug_code, year, duplicate, kg, n)
+      select departure, destination, drug_code, extract(year from month)::int, duplicate, sum(kg), sum(n)
+      from seizure_route_rollups group by 1, 2, 3, 4, 5;`);
 }
 
 /** Whether any seizure or reported total was converted with another table than `version` (an index lookup). */

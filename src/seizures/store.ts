@@ -176,7 +176,7 @@ const EMPTY_AUDIENCE = '{"agencies": [], "mechanisms": [], "taskForces": []}';
 
 /**
  * One statement: the seizures, their outbox rows (version 1, handling H2, empty audience, record date = seizure
- * date, payload built from the same row) and the increments of the five rollups.
+ * date, payload built from the same row) and the increments of the six rollups.
  */
 const INSERT_SEIZURES = `
 with r as materialized (select ${selectList} from unnest(${arrays}) as u(${names})),
@@ -208,7 +208,12 @@ routes as (
   insert into seizure_route_rollups as t (departure, destination, drug_code, month, duplicate, kg, n)
   select departure_country, destination_country, drug_code, date_trunc('month', seizure_date)::date, duplicate_of is not null, coalesce(sum(kg), 0), count(*)
   from r where departure_country is not null and destination_country is not null group by 1, 2, 3, 4, 5
-  on conflict (departure, destination, drug_code, month, duplicate) do update set kg = t.kg + excluded.kg, n = t.n + excluded.n)
+  on conflict (departure, destination, drug_code, month, duplicate) do update set kg = t.kg + excluded.kg, n = t.n + excluded.n),
+route_years as (
+  insert into seizure_route_yearly_rollups as t (departure, destination, drug_code, year, duplicate, kg, n)
+  select departure_country, destination_country, drug_code, extract(year from seizure_date)::int, duplicate_of is not null, coalesce(sum(kg), 0), count(*)
+  from r where departure_country is not null and destination_country is not null group by 1, 2, 3, 4, 5
+  on conflict (departure, destination, drug_code, year, duplicate) do update set kg = t.kg + excluded.kg, n = t.n + excluded.n)
 select count(*)::int as n from r`;
 
 /** A PostgreSQL array literal of text, for a text[] column passed inside an array parameter. */

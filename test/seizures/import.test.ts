@@ -82,6 +82,18 @@ describe.skipIf(!HAVE_DATA)('importing IDS slices', () => {
          except select drug_code, month, duplicate, n, round(kg::numeric, 6) from seizure_drug_monthly_rollups) x`,
     );
     expect(byDrug.rows[0]!.diff).toBe(0);
+    const routeYears = await t.db.query<{ diff: number; rows: number; grouped: number }>(
+      `select (select count(*)::int from (
+         select departure, destination, drug_code, extract(year from month)::int, duplicate, sum(n), round(sum(kg)::numeric, 6)
+           from seizure_route_rollups group by 1, 2, 3, 4, 5
+         except select departure, destination, drug_code, year, duplicate, n, round(kg::numeric, 6) from seizure_route_yearly_rollups) x) as diff,
+         (select count(*)::int from seizure_route_yearly_rollups) as rows,
+         (select count(distinct (departure, destination, drug_code, extract(year from month), duplicate))::int
+            from seizure_route_rollups) as grouped`,
+    );
+    const route = routeYears.rows[0]!;
+    expect([route.diff, route.rows]).toEqual([0, route.grouped]);
+    expect(route.rows).toBeGreaterThan(0);
   });
 
   it('gives a report with one line per input row that adds up to the counts', async () => {

@@ -10,6 +10,7 @@ import {
   summary,
   topRoutes,
   totals,
+  wholeYears,
 } from '../../src/seizures/stats-store.js';
 import type { TestDb } from '../support/db.js';
 import { counts, importFile, removeDir, seizureDb, tempDir } from './support.js';
@@ -180,6 +181,21 @@ describe('statistics on a hand-computed fixture', () => {
       { departure: 'AF', destination: 'RU', kg: 5, count: 2 },
       { departure: 'CO', destination: 'DE', kg: 4, count: 1 },
     ]);
+  });
+
+  it('answers whole years from the yearly route rollup exactly as from the monthly one', async () => {
+    expect([
+      wholeYears({}),
+      wholeYears({ from: '2014-01', to: '2016-12' }),
+      wholeYears({ from: '2014-02' }),
+    ]).toEqual([true, true, false]);
+    for (const f of [{}, { from: '2014-01', to: '2015-12' }, { from: '2015-01' }, { to: '2014-12' }]) {
+      const monthly = await topRoutes(t.db, f, 10, 'month');
+      expect(await topRoutes(t.db, f, 10)).toEqual(monthly);
+    }
+    expect(await topRoutes(t.db, { from: '2015-01', to: '2015-12' }, 10)).not.toEqual(
+      await topRoutes(t.db, {}, 10),
+    );
   });
 
   it('puts reported totals beside the sums of records', async () => {

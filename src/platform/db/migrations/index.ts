@@ -5,6 +5,7 @@ import { sql as sharedRecords } from './0003_shared_records.js';
 import { sql as registry } from './0004_registry.js';
 import { sql as seizures } from './0005_seizures.js';
 import { sql as federation } from './0006_federation.js';
+import { sql as routeYearly } from './0007_route_yearly.js';
 
 export interface Migration {
   /** Sortable and unique; never renamed or edited once released (forward-only). */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0004_registry', sql: registry },
   { id: '0005_seizures', sql: seizures },
   { id: '0006_federation', sql: federation },
+  { id: '0007_route_yearly', sql: routeYearly },
 ];
