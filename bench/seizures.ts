@@ -245,7 +245,7 @@ async function generate(db: Db, n: number, seedImportId: string): Promise<void> 
   await db.transaction((tx) => rebuildRollups(tx));
   // Fresh tables have no planner statistics yet; a running node's autovacuum gathers them.
   await db.exec(
-    'analyze seizure_rollups; analyze seizure_yearly_rollups; analyze seizure_drug_monthly_rollups; analyze seizure_daily_rollups; analyze seizure_route_rollups; analyze reported_totals;',
+    'analyze seizure_rollups; analyze seizure_yearly_rollups; analyze seizure_drug_monthly_rollups; analyze seizure_daily_rollups; analyze seizure_route_rollups; analyze seizure_route_yearly_rollups; analyze reported_totals;',
   );
 }
 
