@@ -133,7 +133,9 @@ describe('first administrator with a one-time password', () => {
     const { rows } = await node.ctx.db.query<{ actor: string; target: string; detail: unknown }>(
       "select actor, target, detail from audit_log where action = 'user.password_changed'",
     );
-    expect(rows).toEqual([{ actor: 'user:admin', target: 'user:admin', detail: {} }]);
+    expect(rows).toEqual([
+      { actor: 'user:admin', target: 'user:admin', detail: { sessionsEnded: expect.any(Number) } },
+    ]);
     const { rows: all } = await node.ctx.db.query<{ text: string }>(
       "select string_agg(detail::text, ' ') as text from audit_log",
     );

@@ -44,7 +44,7 @@ afterAll(async () => {
 
 const AREAS = [
   { path: '/registry', title: 'Registry', built: true },
-  { path: '/seizures', title: 'Seizures' },
+  { path: '/seizures', title: 'Seizures', heading: 'Seizure records', built: true },
   { path: '/intel', title: 'Intelligence' },
   { path: '/cases', title: 'Cases and operations' },
   { path: '/precursors', title: 'Precursors' },
@@ -70,7 +70,9 @@ describe('navigation', () => {
     const nav = page.getByRole('navigation', { name: 'Areas' });
     for (const area of AREAS) {
       await nav.getByRole('link', { name: new RegExp(`^${area.title}`) }).click();
-      await page.getByRole('heading', { name: area.title, level: 1 }).waitFor();
+      await page
+        .getByRole('heading', { name: 'heading' in area ? area.heading : area.title, level: 1 })
+        .waitFor();
       expect(new URL(page.url()).pathname).toBe(area.path);
       expect(
         await nav.getByRole('link', { name: new RegExp(`^${area.title}`) }).getAttribute('aria-current'),
@@ -121,7 +123,7 @@ describe('navigation', () => {
     expect(outline).toBe('solid'); // the focus is visible
     await screenshot(page, 'keyboard-focus-en-1280');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Seizures', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Seizure records', level: 1 }).waitFor();
     expect(await page.locator('h1:focus').count()).toBe(1);
     await context.close();
   });
