@@ -164,8 +164,13 @@ describe('federation pages', () => {
     await notes.getByText('changed on this node').waitFor();
     expect(await accessibilityProblems(cnAdmin)).toEqual([]);
 
+    // Switch language, wait until the page speaks it, then follow the navigation (no reload: a reload racing the
+    // saving of the choice to the account could come back in the old language).
     await mmAdmin.getByRole('button', { name: 'Русский' }).click();
-    await mmAdmin.goto('/federation');
+    const areaLink = mmAdmin.locator('nav a[href="/federation"]').first();
+    await mmAdmin.getByRole('button', { name: 'Русский', pressed: true }).waitFor();
+    await areaLink.filter({ hasText: 'Партнёры и обмен' }).waitFor();
+    await areaLink.click();
     await mmAdmin.getByRole('heading', { name: 'Этот узел' }).waitFor();
     await mmAdmin.getByTestId('partners').getByText('Подтверждён').waitFor();
     await screenshot(mmAdmin, 'federation-overview-ru-1280');
