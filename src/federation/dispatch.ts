@@ -34,12 +34,14 @@ interface ChangeRow {
   onward_sharing: boolean;
   record_date: string | null;
   tombstone: SharedRecordChange['tombstone'];
-  payload: Record<string, unknown> | null;
+  /** Undefined when read without it (re-evaluations): loaded only for the changes that get sealed. */
+  payload?: Record<string, unknown> | null;
   created_at: Date;
 }
 
-const CHANGE_COLUMNS = `seq, record_type, record_id, version, origin, handling, handling_text, audience,
-  onward_sharing, record_date::text as record_date, tombstone, payload, created_at`;
+const DECISION_COLUMNS = `seq, record_type, record_id, version, origin, handling, handling_text, audience,
+  onward_sharing, record_date::text as record_date, tombstone, created_at`;
+const CHANGE_COLUMNS = `${DECISION_COLUMNS}, payload`;
 
 /** One version of a record as the dispatcher handles it: a local change, or a received record being relayed. */
 interface Item extends EgressRecord {
@@ -102,7 +104,7 @@ const changeOf = (c: ChangeRow): SharedRecordChange & { createdAt: string } => (
   audience: c.audience,
   onwardSharing: c.onward_sharing,
   recordDate: c.record_date,
-  payload: c.payload,
+  payload: c.payload ?? null,
   tombstone: c.tombstone,
   createdAt: c.created_at.toISOString(),
 });
@@ -176,6 +178,20 @@ async function sealChanges(
       envelope: seal(bodyOfChange(changeOf(c), signer, issuedAt), signer),
     })),
   );
+}
+
+/** Fills in the payloads of changes read without them (re-evaluations read only what the egress filter needs). */
+async function loadPayloads(tx: Queryable, deliveries: readonly Delivery[]): Promise<void> {
+  const missing = deliveries.flatMap((d) =>
+    d.item.change && d.item.change.payload === undefined ? [d.item.change] : [],
+  );
+  if (!missing.length) return;
+  const { rows } = await tx.query<{ seq: number; payload: Record<string, unknown> | null }>(
+    'select seq, payload from record_changes where seq = any($1::bigint[])',
+    [[...new Set(missing.map((c) => Number(c.seq)))]],
+  );
+  const bySeq = new Map(rows.map((r) => [Number(r.seq), r.payload]));
+  for (const c of missing) c.payload = bySeq.get(Number(c.seq)) ?? null;
 }
 
 /**
@@ -253,6 +269,12 @@ async function deliver(
     if (d.decision.reseal) return `reissue|${d.item.id}|${d.item.version}`;
     return `change|${Number(d.item.change?.seq)}`;
   };
+  await loadPayloads(
+    tx,
+    deliveries.filter(
+      (d) => d.decision.release === 'envelope' && !d.item.received && !envelopeIds.has(keyOf(d)),
+    ),
+  );
   for (const d of deliveries) {
     const key = keyOf(d);
     if (envelopeIds.has(key) || planned.has(key)) continue;
@@ -307,18 +329,23 @@ async function deliver(
   return { entries: deliveries.length, touched };
 }
 
-/** Latest versions of this node's records after a record id, a page at a time (for re-evaluations). */
+/**
+ * Latest versions of this node's records after a record id, a page at a time (for re-evaluations), among the changes
+ * the dispatcher has met (up to `dispatched`). A change committed after the dispatcher's fence is left to the outbox
+ * pass, which seals it and offers it to every partner; sealing it here too would seal it twice.
+ */
 async function latestVersions(
   tx: Queryable,
   self: string,
   afterRecord: string | null,
   limit: number,
+  dispatched: number,
 ): Promise<ChangeRow[]> {
   const { rows } = await tx.query<ChangeRow>(
-    `select distinct on (record_id) ${CHANGE_COLUMNS} from record_changes
-      where origin = $1 and record_id > $2::uuid
+    `select distinct on (record_id) ${DECISION_COLUMNS} from record_changes
+      where origin = $1 and record_id > $2::uuid and seq <= $4
       order by record_id, version desc limit $3`,
-    [self, afterRecord ?? '00000000-0000-0000-0000-000000000000', limit],
+    [self, afterRecord ?? '00000000-0000-0000-0000-000000000000', limit, dispatched],
   );
   return rows;
 }
@@ -339,6 +366,7 @@ async function reconcilePage(
   partners: Partner[],
   now: Date,
   limit: number,
+  dispatched: number,
 ) {
   const job = await nextJob(tx);
   if (!job) return null;
@@ -355,7 +383,7 @@ async function reconcilePage(
     const envelope = rows[0]?.envelope;
     if (envelope) items = [itemOfEnvelope(JSON.parse(envelope) as Envelope)];
   } else {
-    const page = await latestVersions(tx, self, job.afterRecord, limit);
+    const page = await latestVersions(tx, self, job.afterRecord, limit, dispatched);
     done = page.length < limit;
     last = page.at(-1)?.record_id ?? last;
     items = page.filter((c) => scopeMatches(scope, c.audience)).map(itemOfChange);
@@ -404,8 +432,9 @@ export async function dispatchOnce(
   signer: (tx: Queryable) => Promise<Signer>,
   now = () => new Date(),
   limit = DISPATCH_BATCH,
+  outboxFence: (db: Db) => Promise<number | null> = fence,
 ): Promise<DispatchResult> {
-  const safe = await fence(db);
+  const safe = await outboxFence(db);
   return db.transaction(async (tx) => {
     const idle: DispatchResult = {
       busy: false,
@@ -437,7 +466,7 @@ export async function dispatchOnce(
       for (const c of changes) {
         latest.delete(c.record_id);
         latest.set(c.record_id, c);
-        const affects = recordType(c.record_type)?.affectsMembership?.(c.payload);
+        const affects = recordType(c.record_type)?.affectsMembership?.(c.payload ?? null);
         if (affects && partners.length) await enqueueReconcile(tx, { mechanisms: affects });
       }
       await sealChanges(tx, await signer(tx), [...latest.values()], now());
@@ -460,7 +489,7 @@ export async function dispatchOnce(
       await tx.query('delete from federation_reconcile');
       return { ...idle, more: safe === null };
     }
-    const page = await reconcilePage(tx, self, await signer(tx), partners, now(), limit);
+    const page = await reconcilePage(tx, self, await signer(tx), partners, now(), limit, after);
     if (!page) return { ...idle, more: false };
     return {
       busy: false,

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startTestNode, type TestNode } from '../../test/support/node.js';
+import type { Queryable } from '../platform/db/db.js';
+import { generateAgencyKeyPair } from '../platform/identity/keys.js';
+import { generateEncryptionKeyPair } from './bundle.js';
+import { signerFromPem } from './crypto.js';
+import { dispatchOnce } from './dispatch.js';
+import { makeCard } from './invitation.js';
+import { activeSigner } from './local-keys.js';
+import { createNote } from './notes.js';
+import { enqueueReconcile } from './reconcile-jobs.js';
+
+// The dispatcher on one node (CN) with one partner (MM, bundles only). A re-evaluation must cover only the changes the
+// outbox pass has met: a change committed after the dispatcher's fence used to be sealed by the re-evaluation and
+// then again by the outbox pass, whose unique change_seq then failed every later step (seen on PostgreSQL in CI).
+
+let node: TestNode;
+const signer = (tx: Queryable) => activeSigner(tx, node.ctx.config.dataDir, 'CN');
+const toMm = { audience: { agencies: ['MM'], mechanisms: [], taskForces: [] } };
+
+async function drain(): Promise<number> {
+  let steps = 0;
+  for (;;) {
+    const step = await dispatchOnce(node.ctx.db, 'CN', signer);
+    steps++;
+    if (!step.more || steps > 50) return steps;
+  }
+}
+
+const envelopesPerChange = async () =>
+  (
+    await node.ctx.db.query<{ seq: number; n: number }>(
+      `select c.seq::int as seq, count(e.id)::int as n from record_changes c
+         left join federation_envelopes e on e.change_seq = c.seq and e.kind = 'change'
+        where c.record_type = 'intel.note' group by c.seq order by c.seq`,
+    )
+  ).rows.map((r) => r.n);
+
+const feedOfMm = async () =>
+  (
+    await node.ctx.db.query<{ subject: string }>(
+      `select e.envelope::jsonb -> 'payload' ->> 'subject' as subject from federation_feed f
+         join federation_partners p on p.id = f.partner_id join federation_envelopes e on e.id = f.envelope_id
+        where p.agency_code = 'MM' order by f.pos`,
+    )
+  ).rows.map((r) => r.subject);
+
+beforeAll(async () => {
+  node = await startTestNode({ LIAISON_AGENCY_CODE: 'CN', LIAISON_AGENCY_NAME: 'CN bureau' });
+  const admin = await node.login('admin', ADMIN_PASSWORD);
+  const mmKeys = generateAgencyKeyPair();
+  const now = Date.now();
+  const invitation = makeCard(signerFromPem('MM', mmKeys.privateKeyPem), {
+    agency: 'MM',
+    name: 'MM bureau',
+    country: 'MM',
+    endpoint: null,
+    publicKey: mmKeys.publicKey,
+    encryptionKey: generateEncryptionKeyPair().publicKey,
+    for: 'CN',
+    issuedAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + 86_400_000).toISOString(),
+  });
+  for (const [url, payload] of [
+    ['/api/v1/federation/partners', { invitation }],
+    ['/api/v1/federation/partners/MM/confirm', { fingerprint: mmKeys.fingerprint }],
+  ] as const) {
+    const res = await node.app.inject({ method: 'POST', url, payload, headers: { cookie: admin } });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+  }
+});
+
+afterAll(async () => {
+  await node?.close();
+});
+
+describe('a re-evaluation racing a new change', () => {
+  it('leaves a change committed after the fence to the outbox pass: sealed once, released once', async () => {
+    await createNote(node.ctx.db, 'CN', { subject: 'first', body: '…', policy: toMm }, 'user:test');
+    await drain();
+    const { rows } = await node.ctx.db.query<{ seq: number }>(
+      'select max(seq)::int as seq from record_changes',
+    );
+    const fenceSeenAt = Number(rows[0]?.seq);
+    await enqueueReconcile(node.ctx.db, { partner: 'MM' });
+    // Committed after the fence below was taken: the step sees it in the table but not below its fence.
+    await createNote(node.ctx.db, 'CN', { subject: 'second', body: '…', policy: toMm }, 'user:test');
+    const step = await dispatchOnce(node.ctx.db, 'CN', signer, undefined, undefined, async () => fenceSeenAt);
+    expect(step).toMatchObject({ changes: 0, busy: false });
+    await drain();
+    expect(await envelopesPerChange()).toEqual([1, 1]);
+    expect(await feedOfMm()).toEqual(['first', 'second']);
+  });
+});
