@@ -1,4 +1,5 @@
-import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
+import sodium from 'sodium-native';
 import { fingerprint } from '../platform/identity/keys.js';
 
 /** A signing key in memory: the private key object never leaves the process and is never serialised or logged. */
@@ -24,24 +25,24 @@ export function signerFromPem(agency: string, privateKeyPem: string): Signer {
   };
 }
 
-const publicKeys = new Map<string, KeyObject>();
+const publicKeys = new Map<string, Buffer>();
 
-/** An Ed25519 public key object from its 32 raw bytes in base64 (cached: keys are few and verification is hot). */
-export function ed25519PublicKey(rawBase64: string): KeyObject {
+/** An Ed25519 public key's 32 raw bytes from base64 (cached: keys are few and verification is hot). */
+function ed25519PublicKey(rawBase64: string): Buffer {
   let key = publicKeys.get(rawBase64);
   if (!key) {
-    const raw = Buffer.from(rawBase64, 'base64');
-    if (raw.length !== 32) throw new Error('an Ed25519 public key has 32 bytes');
-    key = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') },
-      format: 'jwk',
-    });
+    key = Buffer.from(rawBase64, 'base64');
+    if (key.length !== 32) throw new Error('an Ed25519 public key has 32 bytes');
     if (publicKeys.size > 10_000) publicKeys.clear();
     publicKeys.set(rawBase64, key);
   }
   return key;
 }
 
+/**
+ * Ed25519 verification with libsodium (sodium-native): about twice as fast as node:crypto's one-shot verify here,
+ * and every envelope of a backlog is verified.
+ */
 export function verifySignature(
   publicKeyBase64: string,
   data: string | Uint8Array,
@@ -50,11 +51,10 @@ export function verifySignature(
   try {
     const signature = Buffer.from(signatureBase64, 'base64');
     if (signature.length !== 64) return false;
-    return verify(
-      null,
+    return sodium.crypto_sign_verify_detached(
+      signature,
       typeof data === 'string' ? Buffer.from(data) : data,
       ed25519PublicKey(publicKeyBase64),
-      signature,
     );
   } catch {
     return false;

@@ -1,0 +1,82 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateAgencyKeyPair } from '../platform/identity/keys.js';
+import { type ApplyItem, verifyAll } from './apply.js';
+import { signerFromPem } from './crypto.js';
+import { bodyOfChange, seal } from './envelope.js';
+import type { TrustedKey } from './trust.js';
+import { IN_PLACE_BELOW, stopVerifyThread, verifyOffThread, verifyThreadStats } from './verify-pool.js';
+
+// A page verified on the verification thread gets exactly the verdicts the event loop would give, including for a
+// tampered envelope, one signed by an unknown key, one that is not the envelope the index announced, and garbage.
+
+const cnKeys = generateAgencyKeyPair();
+const cn = signerFromPem('CN', cnKeys.privateKeyPem);
+const stranger = signerFromPem('CN', generateAgencyKeyPair().privateKeyPem);
+const keys = new Map<string, readonly TrustedKey[]>([
+  ['CN', [{ fingerprint: cnKeys.fingerprint, publicKey: cnKeys.publicKey, retiredAt: null }]],
+]);
+
+const note = (n: number, by = cn) => {
+  const at = new Date().toISOString();
+  return seal(
+    bodyOfChange(
+      {
+        type: 'intel.note',
+        id: uuidv7(),
+        version: 1,
+        origin: 'CN',
+        handling: 'H2',
+        handlingText: null,
+        audience: { agencies: ['MM'], mechanisms: [], taskForces: [] },
+        onwardSharing: false,
+        recordDate: '2026-11-01',
+        payload: { subject: `note ${n}`, body: 'Shan State route', refersTo: null },
+        tombstone: null,
+        createdAt: at,
+      },
+      by,
+      at,
+    ),
+    by,
+  );
+};
+
+afterAll(() => stopVerifyThread());
+
+describe('verifying a page off the event loop', () => {
+  it('gives the same verdicts as verifying in place, item by item', async () => {
+    const items: ApplyItem[] = Array.from({ length: 200 }, (_, i) => {
+      const envelope = note(i);
+      return {
+        pos: i + 1,
+        envelope: JSON.parse(JSON.stringify(envelope)),
+        expectedHash: envelope.contentHash,
+      };
+    });
+    const tampered = items[3]!.envelope as { payload: { subject: string } };
+    tampered.payload.subject = 'tampered';
+    items[7] = { pos: 8, envelope: note(7, stranger) };
+    items[11] = { pos: 12, envelope: note(11), expectedHash: 'sha256:0000' };
+    items[13] = { pos: 14, envelope: { not: 'an envelope' } };
+    const before = { ...verifyThreadStats };
+    const offThread = await verifyOffThread(items, keys);
+    expect(verifyThreadStats).toEqual({ batches: before.batches + 1, fallbacks: before.fallbacks });
+    const inPlace = verifyAll(items, (a) => keys.get(a) ?? []);
+    expect(offThread).toEqual(inPlace);
+    expect(offThread.filter((v) => !v.ok).map((v) => (v.ok ? '' : v.code))).toEqual([
+      'hash-mismatch',
+      'unknown-key',
+      'hash-mismatch',
+      'malformed',
+    ]);
+    // The envelopes handed back are the caller's own objects, not copies from the thread.
+    expect(offThread[0]?.ok && offThread[0].envelope).toBe(items[0]?.envelope);
+  });
+
+  it('verifies a few items in place', async () => {
+    const items: ApplyItem[] = [{ pos: 1, envelope: note(1) }];
+    expect(IN_PLACE_BELOW).toBeGreaterThan(items.length);
+    expect(await verifyOffThread(items, keys)).toEqual(verifyAll(items, (a) => keys.get(a) ?? []));
+  });
+});

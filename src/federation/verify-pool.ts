@@ -1,0 +1,102 @@
+import { Worker } from 'node:worker_threads';
+import { type ApplyItem, verifyAll } from './apply.js';
+import type { Verification, VerifyFailure } from './envelope.js';
+import type { Envelope } from './model.js';
+import type { TrustedKey } from './trust.js';
+
+// Verifying a page of envelopes (canonical JSON, SHA-256 and Ed25519 for each) on a thread of its own, so that a
+// pull verifies the next page while the event loop applies this one and serves requests. Small batches (a notice's
+// few records) are verified in place: the hand-off would cost more than it saves. A thread that fails is replaced
+// and the batch is verified in place, so verification never depends on it.
+
+export const IN_PLACE_BELOW = 64;
+
+export interface VerifyJob {
+  id: number;
+  items: readonly ApplyItem[];
+  keys: Record<string, readonly TrustedKey[]>;
+}
+
+export type Verdict = { ok: true } | { ok: false; code: VerifyFailure; reason: string };
+
+/** Batches verified on the thread, and those verified in place because the thread failed. */
+export const verifyThreadStats = { batches: 0, fallbacks: 0 };
+
+let worker: Worker | undefined;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (v: Verdict[]) => void; reject: (e: Error) => void }>();
+
+function failAll(from: Worker, error: Error): void {
+  if (worker !== from) return;
+  worker = undefined;
+  for (const w of waiting.values()) w.reject(error);
+  waiting.clear();
+}
+
+function thread(): Worker {
+  if (worker) return worker;
+  // Compiled: the .js beside this file. From source (tests, tsx) the thread registers tsx's loader itself, since a
+  // worker does not inherit the loader hooks of the thread that starts it.
+  const created = import.meta.url.endsWith('.ts')
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./verify-worker.ts', import.meta.url).href)}); })`,
+        { eval: true },
+      )
+    : new Worker(new URL('./verify-worker.js', import.meta.url));
+  created.unref();
+  created.on('message', (m: { id: number; verdicts: Verdict[] }) => {
+    waiting.get(m.id)?.resolve(m.verdicts);
+    waiting.delete(m.id);
+  });
+  created.on('error', (e) => failAll(created, e));
+  created.on('exit', (code) => failAll(created, new Error(`the verification thread exited (${code})`)));
+  worker = created;
+  return created;
+}
+
+function inThread(items: readonly ApplyItem[], keys: Map<string, readonly TrustedKey[]>) {
+  return new Promise<Verdict[]>((resolve, reject) => {
+    const id = nextId++;
+    waiting.set(id, { resolve, reject });
+    thread().postMessage({ id, items, keys: Object.fromEntries(keys) } satisfies VerifyJob);
+  });
+}
+
+/** verifyAll, on the verification thread for a page, in place for a few items or when the thread fails. */
+export async function verifyOffThread(
+  items: readonly ApplyItem[],
+  keys: Map<string, readonly TrustedKey[]>,
+): Promise<Verification[]> {
+  const inPlace = () => verifyAll(items, (a) => keys.get(a) ?? []);
+  if (items.length < IN_PLACE_BELOW) return inPlace();
+  let verdicts: Verdict[];
+  try {
+    verdicts = await inThread(items, keys);
+  } catch {
+    verifyThreadStats.fallbacks++;
+    return inPlace();
+  }
+  if (verdicts.length !== items.length) {
+    verifyThreadStats.fallbacks++;
+    return inPlace();
+  }
+  verifyThreadStats.batches++;
+  return verdicts.map((v, i) =>
+    v.ok
+      ? { ok: true, envelope: items[i]?.envelope as Envelope }
+      : { ok: false, code: v.code, reason: v.reason },
+  );
+}
+
+/** Starts the verification thread ahead of the first page (loading it takes a moment, longer from source). */
+export function warmVerifyThread(): void {
+  thread();
+}
+
+/** Ends the verification thread (tests, shutdown); the next page starts a new one. */
+export async function stopVerifyThread(): Promise<void> {
+  const current = worker;
+  if (!current) return;
+  failAll(current, new Error('the verification thread was stopped'));
+  await current.terminate();
+}
