@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../platform/audit/log.js';
 import type { Db, Queryable } from '../platform/db/db.js';
+import { packTexts, unpackTexts } from '../platform/db/packed.js';
 import { type Verification, verifyEnvelope } from './envelope.js';
 import { admit, type Held, shouldApply } from './ingress.js';
 import type { Envelope } from './model.js';
@@ -147,8 +148,8 @@ export async function applyEnvelopes(
             record_date, tombstone, payload, envelope, issued_at, content_hash, received_from, via)
          select origin, record_id, record_type, version, handling, handling_text, audience::jsonb, onward_sharing, record_date::date,
                 tombstone, payload::jsonb, envelope, issued_at, content_hash, $15, $16
-           from unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[],
-                       $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+           from unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], ${unpackTexts(7)}, $8::boolean[], $9::text[],
+                       $10::text[], ${unpackTexts(11)}, ${unpackTexts(12)}, $13::text[], $14::text[])
                 as x(origin, record_id, record_type, version, handling, handling_text, audience, onward_sharing, record_date,
                      tombstone, payload, envelope, issued_at, content_hash)
          on conflict (origin, record_id) do update set
@@ -167,12 +168,12 @@ export async function applyEnvelopes(
           rows.map((e) => e.version),
           rows.map((e) => e.handling),
           rows.map((e) => e.handlingText),
-          rows.map((e) => JSON.stringify(e.audience)),
+          packTexts(rows.map((e) => JSON.stringify(e.audience))),
           rows.map((e) => e.onwardSharing),
           rows.map((e) => e.recordDate),
           rows.map((e) => e.tombstone),
-          rows.map((e) => (e.payload === null ? null : JSON.stringify(e.payload))),
-          rows.map((e) => JSON.stringify(e)),
+          packTexts(rows.map((e) => (e.payload === null ? null : JSON.stringify(e.payload)))),
+          packTexts(rows.map((e) => JSON.stringify(e))),
           rows.map((e) => e.issuedAt),
           rows.map((e) => e.contentHash),
           options.from,

@@ -32,9 +32,12 @@ export async function feedIndex(
   limit: number,
 ): Promise<{ entries: IndexEntry[]; more: boolean; head: number }> {
   const { rows } = await db.query<IndexRow>(
+    // The page's positions first, then each envelope by its key (lateral), so that a plan made without good
+    // statistics still reads only the page's envelopes (a plain join took 60 ms a page at 20,000 on PGlite).
     `select f.pos, e.origin, e.record_id, e.record_type, e.version, e.handling, e.audience, e.tombstone, e.content_hash
-       from federation_feed f join federation_envelopes e on e.id = f.envelope_id
-      where f.partner_id = $1 and f.pos > $2 order by f.pos limit $3`,
+       from (select pos, envelope_id from federation_feed where partner_id = $1 and pos > $2 order by pos limit $3) f
+       cross join lateral (select * from federation_envelopes e where e.id = f.envelope_id) e
+      order by f.pos`,
     [partnerId, after, limit + 1],
   );
   const more = rows.length > limit;
@@ -88,8 +91,9 @@ export async function feedEnvelopes(
       handling: HandlingCode | null;
     }>(
       `select f.pos, e.envelope, e.origin, e.record_type, e.record_id, e.version, e.tombstone, e.handling
-         from federation_feed f join federation_envelopes e on e.id = f.envelope_id
-        where f.partner_id = $1 and f.pos = any($2::bigint[]) order by f.pos`,
+         from (select pos, envelope_id from federation_feed where partner_id = $1 and pos = any($2::bigint[])) f
+         cross join lateral (select * from federation_envelopes e where e.id = f.envelope_id) e
+        order by f.pos`,
       [partner.id, positions],
     );
     if (rows.length) {

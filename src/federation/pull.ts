@@ -1,13 +1,22 @@
 import type { Logger } from 'pino';
 import type { Db, Queryable } from '../platform/db/db.js';
-import { type ApplyItem, applyEnvelopes, verifyAll } from './apply.js';
+import { keepStatistics } from '../platform/db/statistics.js';
+import { type ApplyItem, applyEnvelopes } from './apply.js';
 import { PartnerUnreachable, partnerRequest, problemDetail } from './client.js';
 import { activeSigner } from './local-keys.js';
 import { findPartner, storeLearntKeys, trustedKeys } from './partners.js';
 import { checkResponse } from './requests.js';
-import { advanceCursor, entriesToFetch, type Holding, MAX_PAGES_PER_PULL, PAGE_SIZE } from './schedule.js';
+import {
+  advanceCursor,
+  entriesToFetch,
+  type Holding,
+  MAX_PAGES_PER_PULL,
+  PAGE_SIZE,
+  PAGES_AHEAD,
+} from './schedule.js';
 import { type FeedPage, feedPageShape } from './schemas.js';
 import { extendTrust, type TrustedKey } from './trust.js';
+import { verifyOffThread } from './verify-pool.js';
 
 // Pulling a partner's feed: signed index pages after the cursor, then only the envelopes this node lacks, applied
 // through the one apply path with the cursor advanced in the same transaction (no gaps, no duplicates).
@@ -100,6 +109,13 @@ async function holdings(db: Queryable, entries: FeedPage['entries']): Promise<Ma
   return held;
 }
 
+interface IndexedPage {
+  body: FeedPage;
+  fetch: FeedPage['entries'];
+  skipped: number;
+  next: number;
+}
+
 interface FetchedPage {
   body: FeedPage;
   items: ApplyItem[];
@@ -107,12 +123,10 @@ interface FetchedPage {
   next: number;
 }
 
-/** One page: the signed index after the cursor, then the envelopes this node lacks. */
-async function fetchPage(
-  pc: PullContext,
-  target: { agency: string; endpoint: string | null },
-  cursor: number,
-): Promise<FetchedPage> {
+type Target = { agency: string; endpoint: string | null };
+
+/** A signed index page after the cursor, checked, with the entries this node lacks. */
+async function fetchIndex(pc: PullContext, target: Target, cursor: number): Promise<IndexedPage> {
   const { agency } = target;
   const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
   const response = await partnerRequest(
@@ -146,8 +160,15 @@ async function fetchPage(
   if (body.entries.some((e, i) => e.pos <= (i ? (body.entries[i - 1] as { pos: number }).pos : cursor)))
     throw new Error(`${agency}'s feed page is out of order`);
   const { fetch, skipped } = entriesToFetch(body.entries, await holdings(pc.db, body.entries));
-  const next = advanceCursor(cursor, body.entries);
+  return { body, fetch, skipped, next: advanceCursor(cursor, body.entries) };
+}
+
+/** The envelopes of an index page that this node lacks. */
+async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage): Promise<FetchedPage> {
+  const { body, fetch, skipped, next } = page;
   if (!fetch.length) return { body, items: [], skipped, next };
+  const { agency } = target;
+  const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
   const got = await partnerRequest(signer, target, 'POST', 'api/v1/federation/feed/envelopes', {
     positions: fetch.map((e) => e.pos),
   });
@@ -167,13 +188,45 @@ async function fetchPage(
   return { body, items, skipped, next };
 }
 
+interface Ahead {
+  index: Promise<IndexedPage | null>;
+  page: Promise<CheckedPage | null>;
+}
+
+interface CheckedPage extends FetchedPage {
+  checked: Awaited<ReturnType<typeof verifyPage>> | null;
+}
+
+/**
+ * Starts the page after `previous` (or the first page): its index as soon as the previous index is in, its envelopes
+ * as soon as its own index is, then their verification. So the index chain runs ahead of verifying and applying, and the partner works while
+ * this node does. A failure is reported when the page's turn comes, not as an unhandled rejection meanwhile.
+ */
+function startPage(pc: PullContext, target: Target, cursor: number, previous?: Ahead): Ahead {
+  const index = previous
+    ? previous.index.then((prev) => (prev?.body.more ? fetchIndex(pc, target, prev.next) : null))
+    : fetchIndex(pc, target, cursor);
+  const page = index.then(async (indexed) => {
+    if (!indexed) return null;
+    const fetched = await fetchEnvelopes(pc, target, indexed);
+    // Verified here, on the verification thread, while the event loop applies the pages before this one.
+    return {
+      ...fetched,
+      checked: fetched.items.length ? await verifyPage(pc, fetched.items, target.agency) : null,
+    };
+  });
+  index.catch(() => undefined);
+  page.catch(() => undefined);
+  return { index, page };
+}
+
 /** Verifies a page's envelopes, learning rotated keys of their signers when needed. */
 async function verifyPage(pc: PullContext, items: ApplyItem[], delivering: string) {
   const signers = new Set(
     items.map((i) => String((i.envelope as { signer?: unknown } | null)?.signer ?? delivering)),
   );
   let keys = await keyTable(pc.db, signers);
-  let verified = verifyAll(items, (a) => keys.get(a) ?? []);
+  let verified = await verifyOffThread(items, keys);
   const unknown = new Set(
     verified.flatMap((v, i) =>
       !v.ok && v.code === 'unknown-key'
@@ -184,13 +237,13 @@ async function verifyPage(pc: PullContext, items: ApplyItem[], delivering: strin
   if (unknown.size) {
     for (const a of unknown) await learnKeys(pc, a).catch(() => false);
     keys = await keyTable(pc.db, signers);
-    verified = verifyAll(items, (a) => keys.get(a) ?? []);
+    verified = await verifyOffThread(items, keys);
   }
   return { keys, verified };
 }
 
 /**
- * Pulls up to `maxPages` pages from one partner; the next page is fetched while this one is verified and applied.
+ * Pulls up to `maxPages` pages from one partner; the next pages are fetched while this one is verified and applied.
  * Throws (after recording the failure) when the partner fails.
  */
 export async function pullPartner(
@@ -218,19 +271,19 @@ export async function pullPartner(
   );
   const target = { agency, endpoint: partner.endpoint };
   report.cursor = Number(sync.rows[0]?.cursor ?? 0);
-  let ahead: Promise<FetchedPage> | undefined = fetchPage(pc, target, report.cursor);
+  const ahead: Ahead[] = [startPage(pc, target, report.cursor)];
   try {
-    for (let page = 0; page < maxPages && ahead; page++) {
-      const current: FetchedPage = await ahead;
-      ahead = current.body.more && page + 1 < maxPages ? fetchPage(pc, target, current.next) : undefined;
-      // A failed look-ahead is reported when its turn comes, not as an unhandled rejection meanwhile.
-      ahead?.catch(() => undefined);
+    for (let page = 0; page < maxPages; page++) {
+      while (ahead.length < PAGES_AHEAD && page + ahead.length < maxPages)
+        ahead.push(startPage(pc, target, report.cursor, ahead.at(-1)));
+      const current = await (ahead.shift() as Ahead).page;
+      if (!current) break;
       const { body, items, skipped, next } = current;
       const counts = { applied: 0, skipped, quarantined: 0 };
       report.pages++;
       report.listed += body.entries.length;
-      if (items.length) {
-        const { keys, verified } = await verifyPage(pc, items, agency);
+      if (items.length && current.checked) {
+        const { keys, verified } = current.checked;
         const summary = await applyEnvelopes(
           pc.db,
           items,
@@ -248,6 +301,7 @@ export async function pullPartner(
           },
           verified,
         );
+        await keepStatistics(pc.db, { federation_received: summary.applied });
         report.fetched += items.length;
         counts.applied = summary.applied;
         counts.skipped += summary.skipped;

@@ -4,6 +4,8 @@ export const PAGE_SIZE = 500;
 export const MAX_PAGE_SIZE = 1000;
 /** A pull wakes for at most this many pages before yielding (it is scheduled again at once when more remain). */
 export const MAX_PAGES_PER_PULL = 40;
+/** Pages requested ahead of the one being verified and applied (bounded memory: a page is about 0.6 MB). */
+export const PAGES_AHEAD = 3;
 export const FIRST_RETRY_MS = 1000;
 export const MAX_RETRY_MS = 15 * 60_000;
 

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { AppContext } from '../platform/context.js';
+import { keepStatistics } from '../platform/db/statistics.js';
 import { partnerRequest } from './client.js';
 import { type DispatchResult, dispatchOnce } from './dispatch.js';
 import { activeSigner } from './local-keys.js';
 import { findPartner } from './partners.js';
 import { type PullReport, pullPartner } from './pull.js';
 import { nextPullDelay } from './schedule.js';
+import { warmVerifyThread } from './verify-pool.js';
 
 // The workers of a serving node: the dispatcher (outbox → feeds, polled every DISPATCH_POLL_MS), one pull worker per
 // active partner (regular interval, back-off on failure, woken at once by a partner's signed "something new"
@@ -52,6 +54,7 @@ export class FederationService {
   start(): void {
     if (this.started) return;
     this.started = true;
+    warmVerifyThread();
     this.scheduleDispatch(0);
     void this.refreshPartners();
     this.refreshTimer = setInterval(() => void this.refreshPartners(), PARTNER_REFRESH_MS);
@@ -70,7 +73,12 @@ export class FederationService {
 
   /** Runs the dispatcher until it has nothing left; the notices go out. Returns the feed entries appended. */
   dispatchNow(): Promise<number> {
-    if (this.dispatching) return this.dispatching.then(() => this.dispatchNow());
+    // A caller arriving during a run waits for it, whatever its outcome, then runs its own (its changes may be newer).
+    if (this.dispatching)
+      return this.dispatching.then(
+        () => this.dispatchNow(),
+        () => this.dispatchNow(),
+      );
     const run = (async () => {
       let entries = 0;
       try {
@@ -79,6 +87,12 @@ export class FederationService {
             activeSigner(tx, this.ctx.config.dataDir, this.self),
           );
           entries += result.entries;
+          await keepStatistics(this.ctx.db, {
+            record_changes: result.changes,
+            federation_envelopes: result.changes,
+            federation_feed: result.entries,
+            federation_sent: result.entries,
+          });
           if (result.partners.size) {
             // Partners hear of every step at once (a long backlog streams instead of arriving at the end).
             this.events.emit('dispatched', { entries: result.entries, partners: [...result.partners] });
