@@ -1,5 +1,7 @@
 import { appendAudit } from '../platform/audit/log.js';
 import type { Db, Queryable } from '../platform/db/db.js';
+import { badRequest, type FieldError } from '../platform/http/problem.js';
+import { checkMembershipDates, periodsOverlap } from '../registry/rules.js';
 import { enqueueReconcile } from './reconcile-jobs.js';
 
 // Task forces: named groups of agencies this node addresses records to, with membership dates like mechanisms.
@@ -39,8 +41,29 @@ export async function listTaskForces(db: Queryable): Promise<TaskForce[]> {
   }));
 }
 
+/**
+ * What is wrong with a task force's members (pure): a leave date not after the join date, or two periods of the
+ * same agency that share a day. Paths point into the request body.
+ */
+export function taskForceProblems(force: TaskForce): FieldError[] {
+  const problems: FieldError[] = [];
+  force.members.forEach((m, i) => {
+    for (const e of checkMembershipDates(m.joinedOn, m.leftOn))
+      problems.push({ path: `/body/members/${i}/${e.field}`, message: e.message });
+    const earlier = force.members.findIndex((o, j) => j < i && o.agency === m.agency && periodsOverlap(o, m));
+    if (earlier >= 0)
+      problems.push({
+        path: `/body/members/${i}/joinedOn`,
+        message: `${m.agency} is already a member on these dates (member ${earlier + 1})`,
+      });
+  });
+  return problems;
+}
+
 /** Creates or replaces a task force and its members (the full list, as with every record). */
 export async function putTaskForce(db: Db, force: TaskForce, actor: string): Promise<void> {
+  const problems = taskForceProblems(force);
+  if (problems.length) throw badRequest('The task force members are not consistent.', problems);
   await db.transaction(async (tx) => {
     await tx.query(
       'insert into federation_task_forces (code, name) values ($1, $2) on conflict (code) do update set name = excluded.name',
