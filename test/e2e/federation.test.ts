@@ -1,17 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFederation } from '../../src/federation/routes.js';
+import { federationOf, startFederation } from '../../src/federation/routes.js';
 import { ADMIN_PASSWORD, USER_PASSWORD } from '../support/node.js';
 import { accessibilityProblems } from './support/a11y.js';
 import { launchBrowser, openPage, screenshot, signIn, startWebNode, type WebNode } from './support/web.js';
 
 // Two nodes on loopback, each with its workers running. Their administrators pair them through the web pages
 // (invitation, the same fingerprint on both sides, explicit confirmation); a note CN writes for MM then shows on
-// MM's received list and record page with its banner.
+// MM's received list and record page with its banner. Then a bundle file carries a second note from CN to MM
+// (exported and imported through the pages), and CN's administrator creates a task force through its form.
 
 let cn: WebNode;
 let mm: WebNode;
 let browser: Browser;
+let downloads: string;
 
 beforeAll(async () => {
   cn = await startWebNode({
@@ -24,13 +29,18 @@ beforeAll(async () => {
   await cn.node.userWithRole('liaison_officer', 'officer');
   await mm.node.userWithRole('liaison_officer', 'officer');
   browser = await launchBrowser();
+  downloads = mkdtempSync(path.join(tmpdir(), 'liaison-bundles-'));
 });
 
 afterAll(async () => {
   await browser?.close();
   await cn?.close();
   await mm?.close();
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
+
+let cnAdmin: Page;
+let mmAdmin: Page;
 
 async function adminOf(web: WebNode): Promise<Page> {
   const { page } = await openPage(browser, web.url);
@@ -73,8 +83,8 @@ async function acceptAndConfirm(page: Page, invitation: string, agency: string, 
 
 describe('federation pages', () => {
   it('pair two nodes through the UI, and a shared note arrives with its banner', async () => {
-    const cnAdmin = await adminOf(cn);
-    const mmAdmin = await adminOf(mm);
+    cnAdmin = await adminOf(cn);
+    mmAdmin = await adminOf(mm);
 
     const fromCn = await invite(cnAdmin, cn, 'MM-CCDAC');
     expect(fromCn.text).toMatch(/^LIAISON-INVITE:/);
@@ -174,5 +184,108 @@ describe('federation pages', () => {
     await mmAdmin.getByRole('heading', { name: 'Этот узел' }).waitFor();
     await mmAdmin.getByTestId('partners').getByText('Подтверждён').waitFor();
     await screenshot(mmAdmin, 'federation-overview-ru-1280');
+  });
+  // Runs after the pairing above (the tests of a file run in order).
+  it('carry a note in a bundle file from one node to the other', async () => {
+    // MM stops pulling: what arrives now comes only in the file.
+    await federationOf(mm.node.app).stop();
+    const officer = await cn.node.login('officer', USER_PASSWORD);
+    const res = await cn.node.app.inject({
+      method: 'POST',
+      url: '/api/v1/federation/notes',
+      headers: { cookie: officer },
+      payload: {
+        subject: 'Courier route via Tachileik',
+        body: 'Carried on a storage medium.',
+        policy: {
+          handling: 'H2',
+          handlingText: null,
+          audience: { agencies: ['MM-CCDAC'], mechanisms: [], taskForces: [] },
+          onwardSharing: false,
+        },
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+
+    await cnAdmin.goto('/federation/bundles');
+    await cnAdmin.getByRole('heading', { name: 'Bundle files (air-gapped exchange)', level: 1 }).waitFor();
+    await cnAdmin.getByLabel('For partner').selectOption('MM-CCDAC');
+    expect(await cnAdmin.getByLabel(/Encrypt the file to the partner/).isChecked()).toBe(true);
+    const [download] = await Promise.all([
+      cnAdmin.waitForEvent('download'),
+      cnAdmin.getByRole('button', { name: 'Export and download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('liaison-CN-NNCC-to-MM-CCDAC.json');
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    await cnAdmin
+      .getByTestId('bundle-exported')
+      .getByText(/^Saved liaison-CN-NNCC-to-MM-CCDAC\.json/)
+      .waitFor();
+    expect(await accessibilityProblems(cnAdmin)).toEqual([]);
+    await screenshot(cnAdmin, 'federation-bundle-export-en-1280');
+
+    // MM's administrator left the page in Russian: back to English, then through the area's navigation (no reload
+    // racing the saving of the language choice).
+    await mmAdmin.getByRole('button', { name: 'English' }).click();
+    await mmAdmin.getByRole('button', { name: 'English', pressed: true }).waitFor();
+    await mmAdmin
+      .getByRole('navigation', { name: 'Federation pages' })
+      .getByRole('link', { name: 'Bundle files' })
+      .click();
+    await mmAdmin.getByRole('heading', { name: 'Bundle files (air-gapped exchange)', level: 1 }).waitFor();
+    await mmAdmin.getByLabel('Bundle file').setInputFiles(file);
+    await mmAdmin.getByRole('button', { name: 'Import the file' }).click();
+    const result = mmAdmin.getByTestId('bundle-imported');
+    await result.getByRole('heading', { name: 'Imported from CN-NNCC' }).waitFor();
+    expect(Number(await result.getByTestId('bundle-applied').textContent())).toBeGreaterThanOrEqual(1);
+    expect(await accessibilityProblems(mmAdmin)).toEqual([]);
+    await screenshot(mmAdmin, 'federation-bundle-import-en-1280');
+
+    await result.getByRole('link', { name: 'Received records' }).click();
+    const list = mmAdmin.getByTestId('received-list');
+    await list.getByRole('row').filter({ hasText: 'Imported from a bundle file' }).first().waitFor();
+    expect(await list.getByRole('row').filter({ hasText: 'intel.note' }).count()).toBe(2);
+  });
+
+  it('create a task force through its form; a leave date before the join date is shown at its field', async () => {
+    await cnAdmin.goto('/federation/defaults');
+    await cnAdmin.getByRole('button', { name: 'New task force…' }).click();
+    const form = cnAdmin.getByRole('form', { name: 'New task force' });
+    await form.getByLabel('Code', { exact: true }).fill('TF-MEKONG');
+    await form.getByLabel('Name', { exact: true }).fill('Mekong task force');
+    await form.getByRole('button', { name: 'Add a member' }).click();
+    await form.getByLabel('Agency code').fill('MM-CCDAC');
+    await form.getByLabel('Joined on').fill('2024-05-01');
+    const left = form.getByLabel('Left on (optional)');
+    await left.fill('2024-04-01');
+    await form.getByRole('button', { name: 'Save the task force' }).click();
+    await form.getByText('The node did not save the task force').waitFor();
+    expect(await left.getAttribute('aria-invalid')).toBe('true');
+    // The error is the one the field announces (aria-describedby: its hint, then its error).
+    const errorId = (await left.getAttribute('aria-describedby'))
+      ?.split(' ')
+      .find((id) => id.endsWith('-error'));
+    const leftError = cnAdmin.locator(`[id="${errorId}"]`);
+    expect(await leftError.textContent()).toMatch(
+      /^The leave date \(.+\) must be after the join date \(.+\)\.$/,
+    );
+    expect(await accessibilityProblems(cnAdmin)).toEqual([]);
+    await screenshot(cnAdmin, 'federation-task-force-error-en-1280');
+
+    // The node's own field errors land at their field too: an agency code it refuses.
+    await left.fill('');
+    const agency = form.getByLabel('Agency code');
+    await agency.fill('M');
+    await form.getByRole('button', { name: 'Save the task force' }).click();
+    await form.getByText('The node did not save the task force').waitFor();
+    expect(await agency.getAttribute('aria-invalid')).toBe('true');
+    expect(await left.getAttribute('aria-invalid')).toBeNull();
+
+    await agency.fill('MM-CCDAC');
+    await form.getByRole('button', { name: 'Save the task force' }).click();
+    const forces = cnAdmin.getByTestId('task-forces');
+    await forces.getByText(/Mekong task force: MM-CCDAC \(2024-05-01\)/).waitFor();
+    expect(await form.count()).toBe(0);
   });
 });

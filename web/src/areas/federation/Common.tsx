@@ -72,12 +72,15 @@ export function PartnerStateTag({ state }: { state: PartnerState }) {
 /** The federation area's own pages. */
 export function FederationNav() {
   const { t } = useTranslation();
+  const manage = useCanManage();
   const links: [string, ParseKeys][] = [
     ['/federation', 'federation.nav.overview'],
     ['/federation/pairing', 'federation.nav.pairing'],
     ['/federation/received', 'federation.nav.received'],
     ['/federation/report', 'federation.nav.report'],
     ['/federation/defaults', 'federation.nav.defaults'],
+    // Only administrators export and import bundles.
+    ...(manage ? ([['/federation/bundles', 'federation.nav.bundles']] as [string, ParseKeys][]) : []),
   ];
   return (
     <nav className="fed-nav" aria-label={t('federation.nav.label')}>

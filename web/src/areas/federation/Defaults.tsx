@@ -5,13 +5,14 @@ import { PageHeading } from '../../ui/PageHeading';
 import { FederationNav, HANDLING_NAMES, useCanManage } from './Common';
 import { FEDERATION_API, type Policy, type TaskForce, type TypePolicy } from './model';
 import { PolicyForm } from './PolicyForm';
+import { TaskForceForm } from './TaskForceForm';
 import { useResource } from './useResource';
 
 /** The default sharing policy of each record type, and this node's task forces. */
 export default function Defaults() {
   const { t } = useTranslation();
   const [types, reloadTypes] = useResource<TypePolicy[]>(`${FEDERATION_API}/types`);
-  const [taskForces] = useResource<TaskForce[]>(`${FEDERATION_API}/task-forces`);
+  const [taskForces, reloadTaskForces] = useResource<TaskForce[]>(`${FEDERATION_API}/task-forces`);
   const title = t('federation.defaults.title');
   return (
     <article className="area federation" data-area="federation">
@@ -24,7 +25,9 @@ export default function Defaults() {
       </section>
       <section className="card" aria-labelledby="fed-tf-title">
         <h2 id="fed-tf-title">{t('federation.taskForces.title')}</h2>
-        <LoadState loadable={taskForces}>{(list) => <TaskForceList taskForces={list} />}</LoadState>
+        <LoadState loadable={taskForces}>
+          {(list) => <TaskForceList taskForces={list} onSaved={reloadTaskForces} />}
+        </LoadState>
       </section>
     </article>
   );
@@ -95,19 +98,56 @@ function TypeTable({ types, onSaved }: { types: TypePolicy[]; onSaved: () => voi
   );
 }
 
-function TaskForceList({ taskForces }: { taskForces: TaskForce[] }) {
+/** The task forces and their members; administrators create one or change one (its code stays). */
+function TaskForceList({ taskForces, onSaved }: { taskForces: TaskForce[]; onSaved: () => void }) {
   const { t } = useTranslation();
-  if (!taskForces.length) return <p>{t('federation.taskForces.empty')}</p>;
+  const manage = useCanManage();
+  // The code being changed, '' for a new task force, null when no form is open.
+  const [editing, setEditing] = useState<string | null>(null);
+  const saved = () => {
+    setEditing(null);
+    onSaved();
+  };
   return (
-    <ul className="fed-task-forces">
-      {taskForces.map((tf) => (
-        <li key={tf.code}>
-          <strong>{tf.code}</strong> · {tf.name}:{' '}
-          {tf.members
-            .map((m) => `${m.agency} (${m.joinedOn}${m.leftOn ? ` – ${m.leftOn}` : ''})`)
-            .join(', ') || '—'}
-        </li>
-      ))}
-    </ul>
+    <>
+      {taskForces.length === 0 ? (
+        <p>{t('federation.taskForces.empty')}</p>
+      ) : (
+        <ul className="fed-task-forces" data-testid="task-forces">
+          {taskForces.map((tf) => (
+            <li key={tf.code}>
+              <strong>{tf.code}</strong> · {tf.name}:{' '}
+              {tf.members
+                .map((m) => `${m.agency} (${m.joinedOn}${m.leftOn ? ` – ${m.leftOn}` : ''})`)
+                .join(', ') || '—'}
+              {manage && editing !== tf.code && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('federation.taskForces.editOne', { code: tf.code })}
+                    onClick={() => setEditing(tf.code)}
+                  >
+                    {t('federation.defaults.edit')}
+                  </button>
+                </>
+              )}
+              {editing === tf.code && (
+                <TaskForceForm taskForce={tf} onSaved={saved} onCancel={() => setEditing(null)} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage && editing !== '' && (
+        <p>
+          <button type="button" className="secondary" onClick={() => setEditing('')}>
+            {t('federation.taskForces.new')}
+          </button>
+        </p>
+      )}
+      {editing === '' && <TaskForceForm onSaved={saved} onCancel={() => setEditing(null)} />}
+    </>
   );
 }

@@ -15,11 +15,13 @@ const ReceivedList = lazy(() => import('./ReceivedList'));
 const ReceivedRecordPage = lazy(() => import('./ReceivedRecordPage'));
 const SharedReport = lazy(() => import('./SharedReport'));
 const Defaults = lazy(() => import('./Defaults'));
+const Bundles = lazy(() => import('./Bundles'));
 
 /**
- * The federation area: overview, pairing, each partner's sync page, received records, the sharing report. Without
- * federation:read the area says so (like any area outside the role); a received record's own page stays open to
- * every signed-in user, since the node decides per record type whether its content may be shown.
+ * The federation area: overview, pairing, each partner's sync page, received records, the sharing report, sharing
+ * defaults and task forces, bundle files. Without federation:read the area says so (like any area outside the role);
+ * a received record's own page stays open to every signed-in user, since the node decides per record type whether
+ * its content may be shown.
  */
 export default function FederationPage() {
   const me = useMe();
@@ -35,6 +37,7 @@ export default function FederationPage() {
         <Route path="received/:origin/:id" element={<ReceivedRecordPage />} />
         <Route path="report" element={gate(<SharedReport />)} />
         <Route path="defaults" element={gate(<Defaults />)} />
+        <Route path="bundles" element={gate(<Bundles />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

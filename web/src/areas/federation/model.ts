@@ -203,3 +203,14 @@ export function sharedCsv(rows: readonly SharedRow[], header: readonly string[])
     );
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/** What importing a bundle did (ApplySummarySchema). */
+export interface ImportSummary {
+  from: string;
+  count: number;
+  applied: number;
+  skipped: number;
+  quarantined: number;
+  placeholders: number;
+  reasons: string[];
+}
