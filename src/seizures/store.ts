@@ -88,7 +88,13 @@ export async function findResumable(
   return rows[0];
 }
 
-/** What the node already holds for the content hashes and likely keys of a batch. */
+/**
+ * What the node already holds for the content hashes and likely keys of a batch, in one statement. Every key is
+ * looked up through its index (a lateral probe per key): written as `= any($array)`, the planner seq-scans a table
+ * that has no fresh statistics yet (the very table this import is filling), and each batch then read the whole of
+ * it (81 ms at 55,000 rows, growing with every batch). `offset 0` keeps the planner from turning the probes back
+ * into one join over the whole table (a merge join that sorted all of it: 340 ms a batch at 85,000 rows).
+ */
 export async function loadKnown(
   tx: Queryable,
   table: 'seizures' | 'reported_totals',
@@ -97,39 +103,55 @@ export async function loadKnown(
   likelyKeys: string[],
 ): Promise<Known> {
   const known: Known = { records: new Map(), seenInImport: new Map(), originals: new Map() };
-  const { rows } = await tx.query<{ content_hash: string; id: string; mine: boolean }>(
-    `select content_hash, id, import_id = $1 as mine from ${table} where content_hash = any($2::text[])
-     order by content_hash, content_ordinal`,
-    [importId, hashes],
+  const { rows } = await tx.query<{
+    k: 'r' | 'a' | 'o';
+    key: string;
+    id: string | null;
+    mine: boolean;
+    n: number;
+  }>(
+    `select 'r' as k, h.key, t.id, t.import_id is not distinct from $1::uuid as mine, t.content_ordinal as n
+       from unnest($2::text[]) as h(key)
+       cross join lateral (select id, import_id, content_ordinal from ${table} t where t.content_hash = h.key offset 0) t
+     union all
+     select 'a', h.key, null, false, a.n
+       from unnest($2::text[]) as h(key)
+       cross join lateral (select count(*)::int as n from seizure_import_rows r
+                           where r.import_id = $1::uuid and r.content_hash = h.key and r.outcome = 'already-imported'
+                           offset 0) a
+      where a.n > 0
+     union all
+     select 'o', l.key, o.id, false, 0
+       from unnest($3::text[]) as l(key)
+       cross join lateral (select id from seizures t where t.likely_key = l.key and t.duplicate_of is null
+                           order by t.created_at, t.id limit 1) o`,
+    [importId, hashes, likelyKeys],
   );
+  const ordinals = new Map<string, number>();
   for (const r of rows) {
-    const list = known.records.get(r.content_hash);
-    if (list) list.push(r.id);
-    else known.records.set(r.content_hash, [r.id]);
-    if (r.mine) known.seenInImport.set(r.content_hash, (known.seenInImport.get(r.content_hash) ?? 0) + 1);
+    if (r.k === 'o') known.originals.set(r.key, r.id!);
+    else if (r.k === 'a') known.seenInImport.set(r.key, (known.seenInImport.get(r.key) ?? 0) + r.n);
+    else {
+      ordinals.set(r.id!, r.n);
+      const list = known.records.get(r.key);
+      if (list) list.push(r.id!);
+      else known.records.set(r.key, [r.id!]);
+      if (r.mine) known.seenInImport.set(r.key, (known.seenInImport.get(r.key) ?? 0) + 1);
+    }
   }
-  const already = await tx.query<{ content_hash: string; n: number }>(
-    `select content_hash, count(*)::int as n from seizure_import_rows
-     where import_id = $1 and outcome = 'already-imported' and content_hash = any($2::text[]) group by content_hash`,
-    [importId, hashes],
-  );
-  for (const r of already.rows)
-    known.seenInImport.set(r.content_hash, (known.seenInImport.get(r.content_hash) ?? 0) + Number(r.n));
-  if (likelyKeys.length) {
-    const originals = await tx.query<{ likely_key: string; id: string }>(
-      `select distinct on (likely_key) likely_key, id from seizures
-       where likely_key = any($1::text[]) and duplicate_of is null order by likely_key, created_at, id`,
-      [likelyKeys],
-    );
-    for (const r of originals.rows) known.originals.set(r.likely_key, r.id);
-  }
+  // Records with the same content in ordinal order (ordinal 1 first).
+  for (const list of known.records.values())
+    if (list.length > 1) list.sort((a, b) => ordinals.get(a)! - ordinals.get(b)!);
   return known;
 }
 
-/** Columns of a seizure row as the batch JSON carries them (snake_case, the column names) with their SQL types. */
-export const SEIZURE_COLUMNS: [string, string][] = [
+/**
+ * Columns of a seizure row with their SQL types. `batch` columns hold one value for the whole batch (the origin,
+ * import and file) and are sent once; the others are sent as one array parameter each.
+ */
+export const SEIZURE_COLUMNS = [
   ['id', 'uuid'],
-  ['origin', 'text'],
+  ['origin', 'text', 'batch'],
   ['seizure_date', 'date'],
   ['country', 'text'],
   ['country_text', 'text'],
@@ -158,20 +180,50 @@ export const SEIZURE_COLUMNS: [string, string][] = [
   ['route_reported', 'jsonb'],
   ['reporting_agency', 'text'],
   ['warnings', 'jsonb'],
-  ['import_id', 'uuid'],
-  ['source_file', 'text'],
+  ['import_id', 'uuid', 'batch'],
+  ['source_file', 'text', 'batch'],
   ['source_row', 'integer'],
   ['content_hash', 'text'],
   ['content_ordinal', 'integer'],
   ['likely_key', 'text'],
   ['duplicate_of', 'uuid'],
   ['duplicate_rule', 'text'],
-];
+] as const satisfies readonly (readonly [string, string] | readonly [string, string, 'batch'])[];
+
+type SeizureColumnSpec = (typeof SEIZURE_COLUMNS)[number];
+export type SeizureColumn = SeizureColumnSpec[0];
+type BatchColumn = Extract<SeizureColumnSpec, readonly [string, string, 'batch']>[0];
+/** The value of a column as the import hands it: text[] as string arrays, jsonb as values to serialise. */
+type ColumnValue = string | number | null | readonly string[] | Record<string, string>;
+
+/** A batch of seizures, column by column (each array holds one value per record, in order). */
+export type SeizureBatch = { rows: number; constants: Record<BatchColumn, string> } & {
+  columns: Record<Exclude<SeizureColumn, BatchColumn>, ColumnValue[]>;
+};
+
+const isBatch = (c: SeizureColumnSpec): c is Extract<SeizureColumnSpec, readonly [string, string, 'batch']> =>
+  c.length === 3;
+const ARRAY_COLUMNS = SEIZURE_COLUMNS.filter((c) => !isBatch(c));
+const BATCH_COLUMNS = SEIZURE_COLUMNS.filter(isBatch);
+
+/** Empty columns for a batch of seizures. */
+export function seizureBatch(constants: Record<BatchColumn, string>): SeizureBatch {
+  return {
+    rows: 0,
+    constants,
+    columns: Object.fromEntries(ARRAY_COLUMNS.map(([n]) => [n, []])) as unknown as SeizureBatch['columns'],
+  };
+}
 
 const names = SEIZURE_COLUMNS.map(([n]) => n).join(', ');
 // One array parameter per column (unnest): much cheaper for the server to read than a JSON document of rows.
-const arrays = SEIZURE_COLUMNS.map(([, t], i) => `$${i + 1}::${t === 'text[]' ? 'text' : t}[]`).join(', ');
-const selectList = SEIZURE_COLUMNS.map(([n, t]) => (t === 'text[]' ? `${n}::text[] as ${n}` : n)).join(', ');
+const arrays = ARRAY_COLUMNS.map(([, t], i) => `$${i + 1}::${t === 'text[]' ? 'text' : t}[]`).join(', ');
+const arrayNames = ARRAY_COLUMNS.map(([n]) => n).join(', ');
+const selectList = SEIZURE_COLUMNS.map(([n, t], i) => {
+  if (isBatch(SEIZURE_COLUMNS[i]!))
+    return `$${ARRAY_COLUMNS.length + BATCH_COLUMNS.findIndex(([b]) => b === n) + 1}::${t} as ${n}`;
+  return t === 'text[]' ? `${n}::text[] as ${n}` : n;
+}).join(', ');
 const EMPTY_AUDIENCE = '{"agencies": [], "mechanisms": [], "taskForces": []}';
 
 /**
@@ -179,7 +231,7 @@ const EMPTY_AUDIENCE = '{"agencies": [], "mechanisms": [], "taskForces": []}';
  * date, payload built from the same row) and the increments of the six rollups.
  */
 const INSERT_SEIZURES = `
-with r as materialized (select ${selectList} from unnest(${arrays}) as u(${names})),
+with r as materialized (select ${selectList} from unnest(${arrays}) as u(${arrayNames})),
 ins as (insert into seizures (${names}) select ${names} from r),
 chg as (
   insert into record_changes (record_type, record_id, version, origin, handling, handling_text, audience, onward_sharing, record_date, tombstone, payload)
@@ -216,22 +268,42 @@ route_years as (
   on conflict (departure, destination, drug_code, year, duplicate) do update set kg = t.kg + excluded.kg, n = t.n + excluded.n)
 select count(*)::int as n from r`;
 
+const QUOTED = /["\\]/g;
+/** An element of an array literal: quoted, with backslashes and double quotes escaped. */
+const quote = (v: string) => `"${v.replace(QUOTED, '\\$&')}"`;
+
 /** A PostgreSQL array literal of text, for a text[] column passed inside an array parameter. */
 export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  return `{${values.map(quote).join(',')}}`;
 }
 
-function columnValue(value: unknown, type: string): unknown {
-  if (value === null || value === undefined) return null;
-  if (type === 'text[]') return textArrayLiteral(value as string[]);
-  if (type === 'jsonb') return JSON.stringify(value);
-  return value;
+/**
+ * The array literal of one column, built in one piece: node-postgres builds an array parameter by concatenating
+ * each escaped element, which for 5,000 rows × 35 columns left tens of megabytes of string fragments to collect.
+ */
+export function arrayLiteral(values: readonly ColumnValue[], type: string): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) parts[i] = 'NULL';
+    else if (typeof v === 'number') parts[i] = String(v);
+    else if (type === 'text[]') parts[i] = quote(textArrayLiteral(v as readonly string[]));
+    else if (type === 'jsonb') parts[i] = quote(JSON.stringify(v));
+    else parts[i] = quote(v as string);
+  }
+  return `{${parts.join(',')}}`;
 }
 
-/** Rows keyed by column name (SEIZURE_COLUMNS), written with their outbox rows and rollup increments. */
-export async function insertSeizures(tx: Queryable, rows: Record<string, unknown>[]): Promise<void> {
-  if (!rows.length) return;
-  const params = SEIZURE_COLUMNS.map(([name, type]) => rows.map((r) => columnValue(r[name], type)));
+/** A batch of seizures written with their outbox rows and rollup increments; its columns are emptied once sent. */
+export async function insertSeizures(tx: Queryable, batch: SeizureBatch): Promise<void> {
+  if (!batch.rows) return;
+  const params: string[] = ARRAY_COLUMNS.map(([name, type]) => {
+    const literal = arrayLiteral(batch.columns[name], type);
+    // Only the literals are needed from here on: the values they were built from can go.
+    batch.columns[name].length = 0;
+    return literal;
+  });
+  for (const [name] of BATCH_COLUMNS) params.push(batch.constants[name]);
   await tx.query(INSERT_SEIZURES, params);
 }
 
