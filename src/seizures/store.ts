@@ -1,4 +1,12 @@
 import type { Queryable } from '../platform/db/db.js';
+import {
+  type RowDecision,
+  SEIZURE_COLUMN_NAMES,
+  SEIZURE_SELECT,
+  SEIZURE_UNNEST,
+  type SeizureLayout,
+  seizureParameters,
+} from './batch.js';
 import type { Known } from './duplicates.js';
 import type { Mapping } from './mapping.js';
 import { PAYLOAD_SQL, SEIZURE_RECORD_TYPE } from './payload.js';
@@ -101,6 +109,8 @@ export async function loadKnown(
   importId: string,
   hashes: string[],
   likelyKeys: string[],
+  /** False when the import has no already-imported rows yet (its counts say so): that probe is then skipped. */
+  probeAlreadyImported = true,
 ): Promise<Known> {
   const known: Known = { records: new Map(), seenInImport: new Map(), originals: new Map() };
   const { rows } = await tx.query<{
@@ -115,7 +125,7 @@ export async function loadKnown(
        cross join lateral (select id, import_id, content_ordinal from ${table} t where t.content_hash = h.key offset 0) t
      union all
      select 'a', h.key, null, false, a.n
-       from unnest($2::text[]) as h(key)
+       from unnest($4::text[]) as h(key)
        cross join lateral (select count(*)::int as n from seizure_import_rows r
                            where r.import_id = $1::uuid and r.content_hash = h.key and r.outcome = 'already-imported'
                            offset 0) a
@@ -125,7 +135,7 @@ export async function loadKnown(
        from unnest($3::text[]) as l(key)
        cross join lateral (select id from seizures t where t.likely_key = l.key and t.duplicate_of is null
                            order by t.created_at, t.id limit 1) o`,
-    [importId, hashes, likelyKeys],
+    [importId, hashes, likelyKeys, probeAlreadyImported ? hashes : []],
   );
   const ordinals = new Map<string, number>();
   for (const r of rows) {
@@ -145,85 +155,6 @@ export async function loadKnown(
   return known;
 }
 
-/**
- * Columns of a seizure row with their SQL types. `batch` columns hold one value for the whole batch (the origin,
- * import and file) and are sent once; the others are sent as one array parameter each.
- */
-export const SEIZURE_COLUMNS = [
-  ['id', 'uuid'],
-  ['origin', 'text', 'batch'],
-  ['seizure_date', 'date'],
-  ['country', 'text'],
-  ['country_text', 'text'],
-  ['admin_division', 'text'],
-  ['place', 'text'],
-  ['latitude', 'double precision'],
-  ['longitude', 'double precision'],
-  ['drug_code', 'text'],
-  ['drug_text', 'text'],
-  ['quantity', 'numeric'],
-  ['quantity_text', 'text'],
-  ['unit_code', 'text'],
-  ['unit_text', 'text'],
-  ['kg', 'double precision'],
-  ['kg_table', 'text'],
-  ['kg_note', 'text'],
-  ['concealment', 'text'],
-  ['installation', 'text'],
-  ['transport_mode', 'text'],
-  ['routing', 'text'],
-  ['producing_countries', 'text[]'],
-  ['departure_country', 'text'],
-  ['transit_countries', 'text[]'],
-  ['destination_country', 'text'],
-  ['trafficker_nationalities', 'text[]'],
-  ['route_reported', 'jsonb'],
-  ['reporting_agency', 'text'],
-  ['warnings', 'jsonb'],
-  ['import_id', 'uuid', 'batch'],
-  ['source_file', 'text', 'batch'],
-  ['source_row', 'integer'],
-  ['content_hash', 'text'],
-  ['content_ordinal', 'integer'],
-  ['likely_key', 'text'],
-  ['duplicate_of', 'uuid'],
-  ['duplicate_rule', 'text'],
-] as const satisfies readonly (readonly [string, string] | readonly [string, string, 'batch'])[];
-
-type SeizureColumnSpec = (typeof SEIZURE_COLUMNS)[number];
-export type SeizureColumn = SeizureColumnSpec[0];
-type BatchColumn = Extract<SeizureColumnSpec, readonly [string, string, 'batch']>[0];
-/** The value of a column as the import hands it: text[] as string arrays, jsonb as values to serialise. */
-type ColumnValue = string | number | null | readonly string[] | Record<string, string>;
-
-/** A batch of seizures, column by column (each array holds one value per record, in order). */
-export type SeizureBatch = { rows: number; constants: Record<BatchColumn, string> } & {
-  columns: Record<Exclude<SeizureColumn, BatchColumn>, ColumnValue[]>;
-};
-
-const isBatch = (c: SeizureColumnSpec): c is Extract<SeizureColumnSpec, readonly [string, string, 'batch']> =>
-  c.length === 3;
-const ARRAY_COLUMNS = SEIZURE_COLUMNS.filter((c) => !isBatch(c));
-const BATCH_COLUMNS = SEIZURE_COLUMNS.filter(isBatch);
-
-/** Empty columns for a batch of seizures. */
-export function seizureBatch(constants: Record<BatchColumn, string>): SeizureBatch {
-  return {
-    rows: 0,
-    constants,
-    columns: Object.fromEntries(ARRAY_COLUMNS.map(([n]) => [n, []])) as unknown as SeizureBatch['columns'],
-  };
-}
-
-const names = SEIZURE_COLUMNS.map(([n]) => n).join(', ');
-// One array parameter per column (unnest): much cheaper for the server to read than a JSON document of rows.
-const arrays = ARRAY_COLUMNS.map(([, t], i) => `$${i + 1}::${t === 'text[]' ? 'text' : t}[]`).join(', ');
-const arrayNames = ARRAY_COLUMNS.map(([n]) => n).join(', ');
-const selectList = SEIZURE_COLUMNS.map(([n, t], i) => {
-  if (isBatch(SEIZURE_COLUMNS[i]!))
-    return `$${ARRAY_COLUMNS.length + BATCH_COLUMNS.findIndex(([b]) => b === n) + 1}::${t} as ${n}`;
-  return t === 'text[]' ? `${n}::text[] as ${n}` : n;
-}).join(', ');
 const EMPTY_AUDIENCE = '{"agencies": [], "mechanisms": [], "taskForces": []}';
 
 /**
@@ -231,8 +162,8 @@ const EMPTY_AUDIENCE = '{"agencies": [], "mechanisms": [], "taskForces": []}';
  * date, payload built from the same row) and the increments of the six rollups.
  */
 const INSERT_SEIZURES = `
-with r as materialized (select ${selectList} from unnest(${arrays}) as u(${arrayNames})),
-ins as (insert into seizures (${names}) select ${names} from r),
+with r as materialized (select ${SEIZURE_SELECT} from ${SEIZURE_UNNEST} where keep),
+ins as (insert into seizures (${SEIZURE_COLUMN_NAMES}) select ${SEIZURE_COLUMN_NAMES} from r),
 chg as (
   insert into record_changes (record_type, record_id, version, origin, handling, handling_text, audience, onward_sharing, record_date, tombstone, payload)
   select '${SEIZURE_RECORD_TYPE}', id, 1, origin, 'H2', null, '${EMPTY_AUDIENCE}'::jsonb, false, seizure_date, null, ${PAYLOAD_SQL} from r),
@@ -268,43 +199,17 @@ route_years as (
   on conflict (departure, destination, drug_code, year, duplicate) do update set kg = t.kg + excluded.kg, n = t.n + excluded.n)
 select count(*)::int as n from r`;
 
-const QUOTED = /["\\]/g;
-/** An element of an array literal: quoted, with backslashes and double quotes escaped. */
-const quote = (v: string) => `"${v.replace(QUOTED, '\\$&')}"`;
-
-/** A PostgreSQL array literal of text, for a text[] column passed inside an array parameter. */
-export function textArrayLiteral(values: readonly string[]): string {
-  return `{${values.map(quote).join(',')}}`;
-}
-
 /**
- * The array literal of one column, built in one piece: node-postgres builds an array parameter by concatenating
- * each escaped element, which for 5,000 rows × 35 columns left tens of megabytes of string fragments to collect.
+ * A batch of seizures (laid out before the transaction, closed with the duplicate decisions) written with their
+ * outbox rows and rollup increments. Rows decided `keep: false` are sent but not written.
  */
-export function arrayLiteral(values: readonly ColumnValue[], type: string): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) parts[i] = 'NULL';
-    else if (typeof v === 'number') parts[i] = String(v);
-    else if (type === 'text[]') parts[i] = quote(textArrayLiteral(v as readonly string[]));
-    else if (type === 'jsonb') parts[i] = quote(JSON.stringify(v));
-    else parts[i] = quote(v as string);
-  }
-  return `{${parts.join(',')}}`;
-}
-
-/** A batch of seizures written with their outbox rows and rollup increments; its columns are emptied once sent. */
-export async function insertSeizures(tx: Queryable, batch: SeizureBatch): Promise<void> {
-  if (!batch.rows) return;
-  const params: string[] = ARRAY_COLUMNS.map(([name, type]) => {
-    const literal = arrayLiteral(batch.columns[name], type);
-    // Only the literals are needed from here on: the values they were built from can go.
-    batch.columns[name].length = 0;
-    return literal;
-  });
-  for (const [name] of BATCH_COLUMNS) params.push(batch.constants[name]);
-  await tx.query(INSERT_SEIZURES, params);
+export async function insertSeizures(
+  tx: Queryable,
+  layout: SeizureLayout,
+  decisions: readonly RowDecision[],
+): Promise<void> {
+  if (!decisions.some((d) => d.keep)) return;
+  await tx.query(INSERT_SEIZURES, seizureParameters(layout, decisions));
 }
 
 export const TOTAL_COLUMNS: [string, string][] = [

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/platform/db/db.js';
 import { openPglite } from '../../src/platform/db/pglite.js';
 import { openPostgres } from '../../src/platform/db/postgres.js';
+import { IMPORT_BATCH_ROWS } from '../../src/seizures/importer.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import {
   counts,
@@ -93,8 +94,8 @@ describe.skipIf(!HAVE_DATA)('an import killed mid-way', () => {
     );
     expect(cursor).toHaveLength(1);
     expect(cursor[0]!.status).toBe('running');
-    expect(cursor[0]!.rows_read % 5000).toBe(0);
-    expect(cursor[0]!.rows_read).toBeGreaterThanOrEqual(5000);
+    expect(cursor[0]!.rows_read % IMPORT_BATCH_ROWS).toBe(0);
+    expect(cursor[0]!.rows_read).toBeGreaterThanOrEqual(IMPORT_BATCH_ROWS);
     expect(cursor[0]!.rows_read).toBeLessThan(19_999);
 
     const resumed = await liaisonImport(file, env);

@@ -6,8 +6,10 @@ import { kgTable } from '../../src/reference/convert.js';
 import { loadReferenceData } from '../../src/reference/load.js';
 import { referenceIndex } from '../../src/reference/lookup.js';
 import type { ReferenceData } from '../../src/reference/model.js';
+import { previewImport } from '../../src/seizures/importer.js';
 import { hasStale, recomputeKg } from '../../src/seizures/recompute.js';
 import { reportCsv } from '../../src/seizures/report.js';
+import type { ImportRow } from '../../src/seizures/store.js';
 import { resetTestDb, type TestDb } from '../support/db.js';
 import {
   counts,
@@ -59,6 +61,30 @@ describe.skipIf(!HAVE_DATA)('importing IDS slices', () => {
          from record_changes c join seizures s on s.id = c.record_id where c.record_type = 'seizures.seizure' and c.version = 1`,
     );
     expect(rows[0]).toEqual({ n: 19_997, h2: 19_997, empty: 19_997, dated: 19_997 });
+  });
+
+  it('stores the route as reported and the warnings of each row as normalisation gave them', async () => {
+    const imp = (await t.db.query<ImportRow>('select * from seizure_imports order by created_at limit 1'))
+      .rows[0]!;
+    const { rows: prepared } = await previewImport(imp, 20_000);
+    const expected = new Map<number, { route: Record<string, string>; warnings: string[] }>();
+    for (const p of prepared) {
+      if (p.ok && p.seizure) expected.set(p.rowNo, { route: p.seizure.route.reported, warnings: p.warnings });
+    }
+    const { rows } = await t.db.query<{
+      source_row: number;
+      route_reported: Record<string, string>;
+      warnings: string[];
+    }>('select source_row, route_reported, warnings from seizures where import_id = $1', [imp.id]);
+    expect(rows).toHaveLength(19_997);
+    const stored = new Map(
+      rows.map((r) => [r.source_row, { route: r.route_reported, warnings: r.warnings }]),
+    );
+    expect(stored).toEqual(expected);
+    // The slice has both: rows with reported routes and warnings, and rows with neither.
+    expect(rows.some((r) => Object.keys(r.route_reported).length > 1)).toBe(true);
+    expect(rows.some((r) => r.warnings.length > 0)).toBe(true);
+    expect(rows.some((r) => Object.keys(r.route_reported).length === 0)).toBe(true);
   });
 
   it('keeps the rollups equal to the records they summarise', async () => {
