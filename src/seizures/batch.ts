@@ -70,7 +70,7 @@ const LAID_OUT: readonly (readonly [name: string, type: string, get: (r: Seizure
   ['likely_key', 'text', (r) => r.likelyKey],
 ];
 
-/** Columns that depend on the duplicate decisions, in the order `decidedLiterals` builds them. */
+/** Columns that depend on the duplicate decisions, in the order `seizureParameters` builds them. */
 const DECIDED: readonly Column[] = [
   ['id', 'uuid'],
   ['content_ordinal', 'integer'],
