@@ -268,6 +268,14 @@ function layOutRow(laid: LaidOut, p: Prepared): void {
   }
 }
 
+// No JIT for the batch's statements: compiling them (about 40 ms) costs more than it saves on a batch.
+const BEGIN_BATCH = "select pg_advisory_xact_lock($1), set_config('jit', 'off', true)";
+// On a PostgreSQL server, no wait for the batch's WAL to reach the disk at commit: the server outlives a crash of
+// this process, and a batch lost to a power cut is lost whole with its cursor and read again on resume; the
+// import's final state change commits synchronously and makes every batch before it durable. Not on PGlite: there
+// the database runs in this process, and a killed import lost its committed batches.
+const BEGIN_BATCH_POSTGRES = `${BEGIN_BATCH}, set_config('synchronous_commit', 'off', true)`;
+
 /**
  * Writes one batch in one transaction: duplicate decisions against what the node holds, the records (with their
  * outbox rows and rollup increments), the report rows and the resume cursor.
@@ -280,14 +288,7 @@ async function writeBatch(
   alreadyImportedSoFar: number,
 ): Promise<Counts> {
   return db.transaction(async (tx) => {
-    // No JIT for the batch's statements: compiling them (about 40 ms) costs more than it saves on a batch. No wait
-    // for the batch's WAL to reach the disk at commit: the cursor commits with the rows, so a batch lost to a power
-    // cut is lost whole and read again on resume; the import's final state change commits synchronously and makes
-    // every batch before it durable. (A process crash loses nothing either way.)
-    await tx.query(
-      "select pg_advisory_xact_lock($1), set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)",
-      [SEIZURE_WRITE_LOCK],
-    );
+    await tx.query(db.engine === 'postgresql' ? BEGIN_BATCH_POSTGRES : BEGIN_BATCH, [SEIZURE_WRITE_LOCK]);
     const known = await loadKnown(
       tx,
       laid.seizures ? 'seizures' : 'reported_totals',
