@@ -41,7 +41,9 @@ interface ChangeRow {
 
 const DECISION_COLUMNS = `seq, record_type, record_id, version, origin, handling, handling_text, audience,
   onward_sharing, record_date::text as record_date, tombstone, created_at`;
-const CHANGE_COLUMNS = `${DECISION_COLUMNS}, payload`;
+// A live change without a payload is an imported seizure's: its payload is read from its record (migration 0009).
+const PAYLOAD = `case when tombstone is null and payload is null then outbox_payload(record_type, record_id) else payload end`;
+const CHANGE_COLUMNS = `${DECISION_COLUMNS}, ${PAYLOAD} as payload`;
 
 /** One version of a record as the dispatcher handles it: a local change, or a received record being relayed. */
 interface Item extends EgressRecord {
@@ -187,7 +189,7 @@ async function loadPayloads(tx: Queryable, deliveries: readonly Delivery[]): Pro
   );
   if (!missing.length) return;
   const { rows } = await tx.query<{ seq: number; payload: Record<string, unknown> | null }>(
-    'select seq, payload from record_changes where seq = any($1::bigint[])',
+    `select seq, ${PAYLOAD} as payload from record_changes where seq = any($1::bigint[])`,
     [[...new Set(missing.map((c) => Number(c.seq)))]],
   );
   const bySeq = new Map(rows.map((r) => [Number(r.seq), r.payload]));

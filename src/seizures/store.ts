@@ -9,7 +9,7 @@ import {
 } from './batch.js';
 import type { Known } from './duplicates.js';
 import type { Mapping } from './mapping.js';
-import { PAYLOAD_SQL, SEIZURE_RECORD_TYPE } from './payload.js';
+import { SEIZURE_RECORD_TYPE } from './payload.js';
 
 // Writes of seizures, reported totals and import state. A batch is one multi-row statement per table, with the
 // outbox rows and rollup increments in the same statement, inside the caller's transaction.
@@ -159,14 +159,15 @@ const EMPTY_AUDIENCE = '{"agencies": [], "mechanisms": [], "taskForces": []}';
 
 /**
  * One statement: the seizures, their outbox rows (version 1, handling H2, empty audience, record date = seizure
- * date, payload built from the same row) and the increments of the six rollups.
+ * date, no payload: the outbox reads it from the seizures row, see migration 0009) and the increments of the six
+ * rollups.
  */
 const INSERT_SEIZURES = `
 with r as materialized (select ${SEIZURE_SELECT} from ${SEIZURE_UNNEST} where keep),
 ins as (insert into seizures (${SEIZURE_COLUMN_NAMES}) select ${SEIZURE_COLUMN_NAMES} from r),
 chg as (
   insert into record_changes (record_type, record_id, version, origin, handling, handling_text, audience, onward_sharing, record_date, tombstone, payload)
-  select '${SEIZURE_RECORD_TYPE}', id, 1, origin, 'H2', null, '${EMPTY_AUDIENCE}'::jsonb, false, seizure_date, null, ${PAYLOAD_SQL} from r),
+  select '${SEIZURE_RECORD_TYPE}', id, 1, origin, 'H2', null, '${EMPTY_AUDIENCE}'::jsonb, false, seizure_date, null, null from r),
 monthly as (
   insert into seizure_rollups as t (country, drug_code, month, duplicate, kg, n, n_kg)
   select country, drug_code, date_trunc('month', seizure_date)::date, duplicate_of is not null, coalesce(sum(kg), 0), count(*), count(kg)
