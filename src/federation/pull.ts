@@ -18,6 +18,10 @@ import { type FeedPage, feedPageShape } from './schemas.js';
 import { extendTrust, type TrustedKey } from './trust.js';
 import { verifyOffThread } from './verify-pool.js';
 
+// The columns of what a node holds that its lookups filter on; the envelope and payload columns are left out of
+// its statistics (see keepStatistics).
+const RECEIVED_KEYS = { federation_received: ['origin', 'record_id', 'record_type', 'version'] };
+
 // Pulling a partner's feed: signed index pages after the cursor, then only the envelopes this node lacks, applied
 // through the one apply path with the cursor advanced in the same transaction (no gaps, no duplicates).
 
@@ -301,7 +305,7 @@ export async function pullPartner(
           },
           verified,
         );
-        await keepStatistics(pc.db, { federation_received: summary.applied });
+        await keepStatistics(pc.db, { federation_received: summary.applied }, RECEIVED_KEYS);
         report.fetched += items.length;
         counts.applied = summary.applied;
         counts.skipped += summary.skipped;

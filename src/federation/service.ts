@@ -7,6 +7,14 @@ import { activeSigner } from './local-keys.js';
 import { findPartner } from './partners.js';
 import { type PullReport, pullPartner } from './pull.js';
 import { nextPullDelay } from './schedule.js';
+
+// The columns the outbox's and the sealed envelopes' lookups filter on; their payloads and envelopes are left out
+// of the statistics (see keepStatistics).
+const OUTBOX_KEYS = {
+  record_changes: ['seq', 'record_type', 'record_id', 'origin', 'version'],
+  federation_envelopes: ['kind', 'change_seq', 'origin', 'record_type', 'record_id', 'version'],
+};
+
 import { warmVerifyThread } from './verify-pool.js';
 
 // The workers of a serving node: the dispatcher (outbox → feeds, polled every DISPATCH_POLL_MS), one pull worker per
@@ -87,12 +95,16 @@ export class FederationService {
             activeSigner(tx, this.ctx.config.dataDir, this.self),
           );
           entries += result.entries;
-          await keepStatistics(this.ctx.db, {
-            record_changes: result.changes,
-            federation_envelopes: result.changes,
-            federation_feed: result.entries,
-            federation_sent: result.entries,
-          });
+          await keepStatistics(
+            this.ctx.db,
+            {
+              record_changes: result.changes,
+              federation_envelopes: result.changes,
+              federation_feed: result.entries,
+              federation_sent: result.entries,
+            },
+            OUTBOX_KEYS,
+          );
           if (result.partners.size) {
             // Partners hear of every step at once (a long backlog streams instead of arriving at the end).
             this.events.emit('dispatched', { entries: result.entries, partners: [...result.partners] });

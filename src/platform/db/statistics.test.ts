@@ -22,15 +22,28 @@ describe('keeping planner statistics after bulk writes', () => {
     await t.db.query('insert into bulk select g, g % 7 from generate_series(41, 1000) g');
     expect(await keepStatistics(t.db, { bulk: 960 })).toEqual(['bulk']);
     expect(await analysedRows()).toBe(1000);
-    // 10% of 1,000 + 50 more rows are needed before the next analysis.
-    await t.db.query('insert into bulk select g, g % 7 from generate_series(1001, 1100) g');
-    expect(await keepStatistics(t.db, { bulk: 100 })).toEqual([]);
-    await t.db.query('insert into bulk select g, g % 7 from generate_series(1101, 1200) g');
-    expect(await keepStatistics(t.db, { bulk: 100 })).toEqual(['bulk']);
-    expect(await analysedRows()).toBe(1200);
+    // 1,000 + 50 more rows (the table doubled) are needed before the next analysis.
+    await t.db.query('insert into bulk select g, g % 7 from generate_series(1001, 2000) g');
+    expect(await keepStatistics(t.db, { bulk: 1000 })).toEqual([]);
+    await t.db.query('insert into bulk select g, g % 7 from generate_series(2001, 2050) g');
+    expect(await keepStatistics(t.db, { bulk: 50 })).toEqual(['bulk']);
+    expect(await analysedRows()).toBe(2050);
+  });
+
+  it('analyses only the columns named for a table', async () => {
+    await t.db.exec('create table wide (id int primary key, body text not null)');
+    await t.db.query("insert into wide select g, repeat('x', 100) from generate_series(1, 500) g");
+    expect(await keepStatistics(t.db, { wide: 500 }, { wide: ['id'] })).toEqual(['wide']);
+    const { rows } = await t.db.query<{ attname: string }>(
+      "select attname from pg_stats where tablename = 'wide' order by attname",
+    );
+    expect(rows.map((r) => r.attname)).toEqual(['id']);
   });
 
   it('refuses what is not a plain table name', async () => {
     await expect(keepStatistics(t.db, { 'bulk; drop table bulk': 1 })).rejects.toThrow(/not a table name/);
+    await expect(keepStatistics(t.db, { bulk: 1 }, { bulk: ['id); drop table bulk; --'] })).rejects.toThrow(
+      /not a column name/,
+    );
   });
 });
