@@ -7,6 +7,7 @@ import { activeSigner } from './local-keys.js';
 import { findPartner } from './partners.js';
 import { type PullReport, pullPartner } from './pull.js';
 import { nextPullDelay } from './schedule.js';
+import { warmVerifyThread } from './verify-pool.js';
 
 // The columns the outbox's and the sealed envelopes' lookups filter on; their payloads and envelopes are left out
 // of the statistics (see keepStatistics).
@@ -14,8 +15,6 @@ const OUTBOX_KEYS = {
   record_changes: ['seq', 'record_type', 'record_id', 'origin', 'version'],
   federation_envelopes: ['kind', 'change_seq', 'origin', 'record_type', 'record_id', 'version'],
 };
-
-import { warmVerifyThread } from './verify-pool.js';
 
 // The workers of a serving node: the dispatcher (outbox → feeds, polled every DISPATCH_POLL_MS), one pull worker per
 // active partner (regular interval, back-off on failure, woken at once by a partner's signed "something new"
