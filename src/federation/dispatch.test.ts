@@ -136,3 +136,29 @@ describe.skipIf(!HAVE_DATA)('sealing imported seizures', () => {
     }
   });
 });
+
+// A live change whose payload cannot be read (a seizure change without its row) is never sealed as an envelope with
+// neither payload nor tombstone: it is left out, audited, and the changes after it go on.
+describe('a change that cannot be sealed', () => {
+  it('is left out of the outbox pass and of a re-evaluation, audited, and the feed goes on', async () => {
+    const missing = '01900000-0000-7000-8000-00000000dead';
+    await node.ctx.db.query(
+      `insert into record_changes (record_type, record_id, version, origin, handling, audience, onward_sharing, record_date, payload)
+       values ('seizures.seizure', $1, 1, 'CN', 'H2', $2::jsonb, false, date '2025-01-01', null)`,
+      [missing, JSON.stringify(toMm.audience)],
+    );
+    await createNote(node.ctx.db, 'CN', { subject: 'after the gap', body: '…', policy: toMm }, 'user:test');
+    await drain();
+    await enqueueReconcile(node.ctx.db, { partner: 'MM' });
+    await drain();
+    expect((await feedOfMm()).at(-1)).toBe('after the gap');
+    const sealed = await node.ctx.db.query('select 1 from federation_envelopes where record_id = $1', [
+      missing,
+    ]);
+    expect(sealed.rows).toHaveLength(0);
+    const { rows } = await node.ctx.db.query<{ detail: { changes: unknown[][] } }>(
+      "select detail from audit_log where action = 'federation.unsealable' order by seq",
+    );
+    expect(rows.map((r) => r.detail.changes.map((c) => c[1]))).toEqual([[missing], [missing]]);
+  });
+});

@@ -1,3 +1,4 @@
+import { appendAudit } from '../platform/audit/log.js';
 import { type Db, type Queryable, sqlErrorCode } from '../platform/db/db.js';
 import type { SharedRecordChange } from '../platform/records.js';
 import type { Signer } from './crypto.js';
@@ -110,6 +111,22 @@ const changeOf = (c: ChangeRow): SharedRecordChange & { createdAt: string } => (
   tombstone: c.tombstone,
   createdAt: c.created_at.toISOString(),
 });
+
+/**
+ * A live change without a payload (an imported seizure whose row is gone) cannot be sealed: an envelope carries a
+ * payload or a tombstone. It is left out, not sealed empty, and the audit log says which change it was.
+ */
+const unsealable = (c: ChangeRow): boolean => c.tombstone === null && c.payload === null;
+
+async function auditUnsealable(tx: Queryable, changes: readonly ChangeRow[]): Promise<void> {
+  if (!changes.length) return;
+  await appendAudit(tx, {
+    actor: 'system:dispatcher',
+    action: 'federation.unsealable',
+    target: null,
+    detail: { changes: changes.map((c) => [c.record_type, c.record_id, c.version, Number(c.seq)]) },
+  });
+}
 
 async function activePartners(tx: Queryable): Promise<Partner[]> {
   const { rows } = await tx.query<{ id: string; agency_code: string }>(
@@ -225,7 +242,7 @@ async function deliver(
   for (const r of sentRows.rows)
     sent.set(`${r.partner_id}|${r.origin}|${r.record_id}`, { version: r.version, state: r.state });
   const membership = membershipResolver(tx);
-  const deliveries: Delivery[] = [];
+  let deliveries: Delivery[] = [];
   for (const item of items) {
     const resolved = await membership(item.audience, item.recordDate);
     for (const partner of partners) {
@@ -277,6 +294,12 @@ async function deliver(
       (d) => d.decision.release === 'envelope' && !d.item.received && !envelopeIds.has(keyOf(d)),
     ),
   );
+  const skipped = deliveries.filter((d) => d.item.change && unsealable(d.item.change));
+  if (skipped.length) {
+    await auditUnsealable(tx, [...new Set(skipped.map((d) => d.item.change as ChangeRow))]);
+    deliveries = deliveries.filter((d) => !skipped.includes(d));
+    if (!deliveries.length) return { entries: 0, touched };
+  }
   for (const d of deliveries) {
     const key = keyOf(d);
     if (envelopeIds.has(key) || planned.has(key)) continue;
@@ -471,6 +494,9 @@ export async function dispatchOnce(
         const affects = recordType(c.record_type)?.affectsMembership?.(c.payload ?? null);
         if (affects && partners.length) await enqueueReconcile(tx, { mechanisms: affects });
       }
+      const skipped = [...latest.values()].filter(unsealable);
+      for (const c of skipped) latest.delete(c.record_id);
+      await auditUnsealable(tx, skipped);
       await sealChanges(tx, await signer(tx), [...latest.values()], now());
       const items = [...latest.values()].map(itemOfChange);
       const grants = await grantsFor(tx, items);
