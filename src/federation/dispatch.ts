@@ -294,10 +294,12 @@ async function deliver(
       (d) => d.decision.release === 'envelope' && !d.item.received && !envelopeIds.has(keyOf(d)),
     ),
   );
-  const skipped = deliveries.filter((d) => d.item.change && unsealable(d.item.change));
-  if (skipped.length) {
-    await auditUnsealable(tx, [...new Set(skipped.map((d) => d.item.change as ChangeRow))]);
-    deliveries = deliveries.filter((d) => !skipped.includes(d));
+  const skipped = new Set(
+    deliveries.flatMap((d) => (d.item.change && unsealable(d.item.change) ? [d.item.change] : [])),
+  );
+  if (skipped.size) {
+    await auditUnsealable(tx, [...skipped]);
+    deliveries = deliveries.filter((d) => !d.item.change || !skipped.has(d.item.change));
     if (!deliveries.length) return { entries: 0, touched };
   }
   for (const d of deliveries) {
