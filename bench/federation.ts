@@ -9,7 +9,7 @@
 //      DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/federation.ts   (both nodes on PostgreSQL)
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
@@ -321,6 +321,53 @@ function memory(node: BenchNode): { peak: number; now: number } {
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
+/** CPU seconds used so far by a process's threads: its main thread and the others together (workers, libuv, GC). */
+function threadCpu(pid: number): { main: number; others: number; threads: Record<string, number> } {
+  const out = { main: 0, others: 0, threads: {} as Record<string, number> };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    if (Number(tid) === pid) out.main += ticks / 100;
+    else out.others += ticks / 100;
+    if (Number(tid) !== pid) out.threads[tid] = ticks / 100;
+  }
+  return out;
+}
+
+/** CPU seconds of the database server processes serving a node (PostgreSQL backends on this machine). */
+async function backendCpu(node: BenchNode): Promise<number> {
+  if (!node.databaseUrl) return 0;
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  const { rows } = await client.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = $1',
+    [new URL(node.databaseUrl).pathname.slice(1)],
+  );
+  await client.end();
+  let seconds = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // The backend ended meanwhile.
+    }
+  }
+  return seconds;
+}
+
+interface CpuSnapshot {
+  cn: { main: number; others: number; backends: number; threads: Record<string, number> };
+  mm: { main: number; others: number; backends: number; threads: Record<string, number> };
+}
+
+async function cpuSnapshot(cn: BenchNode, mm: BenchNode): Promise<CpuSnapshot> {
+  return {
+    cn: { ...threadCpu(cn.child.pid as number), backends: await backendCpu(cn) },
+    mm: { ...threadCpu(mm.child.pid as number), backends: await backendCpu(mm) },
+  };
+}
+
 /** The crypto alone, in this process: sealing (canonical JSON, SHA-256, Ed25519 sign) and verifying, records/s. */
 function cryptoCeiling(n = 2000): { seal: number; verify: number } {
   const pair = generateAgencyKeyPair();
@@ -382,9 +429,11 @@ async function driver(): Promise<void> {
     const sealedMs = performance.now() - seedStarted;
 
     // Baseline: the same records as a plain unsigned JSON stream, stored with a plain upsert.
+    const plainBefore = await cpuSnapshot(cn, mm);
     const plain = await request<{ records: number; ms: number }>(mm, 'POST', '/bench/plain-pull', undefined, {
       from: cn.base,
     });
+    const plainAfter = await cpuSnapshot(cn, mm);
 
     // Federation: accept both invitations, then time from the confirmations until MM holds every record.
     const fromCn = await request<{ invitation: string; fingerprint: string }>(
@@ -419,6 +468,7 @@ async function driver(): Promise<void> {
       { invitation: fromMm.invitation },
       201,
     );
+    const cpuBefore = await cpuSnapshot(cn, mm);
     const started = performance.now();
     await request(cn, 'POST', '/api/v1/federation/partners/MM/confirm', cn.admin, {
       fingerprint: fromMm.fingerprint,
@@ -439,6 +489,7 @@ async function driver(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const federatedMs = performance.now() - started;
+    const cpuAfter = await cpuSnapshot(cn, mm);
     const held = await request<{ n: number }>(mm, 'GET', '/bench/count');
     const fed = await request<{ n: number }>(cn, 'GET', '/bench/feed');
     if (held.n < records || fed.n < records)
@@ -513,6 +564,21 @@ async function driver(): Promise<void> {
     );
     console.log(
       `| write at CN → visible at MM (notice path), ${samples} samples | p50 ${fmt(percentile(latencies, 50), 0)} ms, p95 ${fmt(percentile(latencies, 95), 0)} ms, max ${fmt(latencies.at(-1) ?? 0, 0)} ms | - | - | p95 < 1000 ms |`,
+    );
+    const cpuUsed = (before: CpuSnapshot, after: CpuSnapshot) => {
+      const d = (side: 'cn' | 'mm', part: 'main' | 'others' | 'backends') =>
+        fmt(after[side][part] - before[side][part], 1);
+      const busiest = (side: 'cn' | 'mm') =>
+        fmt(
+          Math.max(
+            ...Object.entries(after[side].threads).map(([tid, t]) => t - (before[side].threads[tid] ?? 0)),
+          ),
+          1,
+        );
+      return `CN ${d('cn', 'main')} / ${d('cn', 'others')} (busiest ${busiest('cn')}) / ${d('cn', 'backends')}, MM ${d('mm', 'main')} / ${d('mm', 'others')} (busiest ${busiest('mm')}) / ${d('mm', 'backends')}`;
+    };
+    console.log(
+      `| CPU seconds used, node main thread / its other threads / its PostgreSQL backends | backlog: ${cpuUsed(cpuBefore, cpuAfter)} (wall ${fmt(federatedMs / 1000, 1)} s × ${cpus().length} cores) | plain: ${cpuUsed(plainBefore, plainAfter)} (wall ${fmt(plain.ms / 1000, 1)} s) | - | - |`,
     );
     console.log(
       `| memory after the backlog, peak / now | CN ${fmt(memoryAfterBacklog.cn.peak, 0)} / ${fmt(memoryAfterBacklog.cn.now, 0)} MB, MM ${fmt(memoryAfterBacklog.mm.peak, 0)} / ${fmt(memoryAfterBacklog.mm.now, 0)} MB | - | - | - |`,
