@@ -145,17 +145,17 @@ export async function applyEnvelopes(
     if (rows.length) {
       await tx.query(
         `insert into federation_received as r (origin, record_id, record_type, version, handling, handling_text, audience, onward_sharing,
-            record_date, tombstone, payload, envelope, issued_at, content_hash, received_from, via)
+            record_date, tombstone, envelope, issued_at, content_hash, received_from, via)
          select origin, record_id, record_type, version, handling, handling_text, audience::jsonb, onward_sharing, record_date::date,
-                tombstone, payload::jsonb, envelope, issued_at, content_hash, $15, $16
+                tombstone, envelope, issued_at, content_hash, $14, $15
            from unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], ${unpackTexts(7)}, $8::boolean[], $9::text[],
-                       $10::text[], ${unpackTexts(11)}, ${unpackTexts(12)}, $13::text[], $14::text[])
+                       $10::text[], ${unpackTexts(11)}, $12::text[], $13::text[])
                 as x(origin, record_id, record_type, version, handling, handling_text, audience, onward_sharing, record_date,
-                     tombstone, payload, envelope, issued_at, content_hash)
+                     tombstone, envelope, issued_at, content_hash)
          on conflict (origin, record_id) do update set
             record_type = excluded.record_type, version = excluded.version, handling = excluded.handling,
             handling_text = excluded.handling_text, audience = excluded.audience, onward_sharing = excluded.onward_sharing,
-            record_date = excluded.record_date, tombstone = excluded.tombstone, payload = excluded.payload,
+            record_date = excluded.record_date, tombstone = excluded.tombstone,
             envelope = excluded.envelope, issued_at = excluded.issued_at, content_hash = excluded.content_hash,
             received_from = excluded.received_from, via = excluded.via, received_at = now()
           where r.version < excluded.version
@@ -172,7 +172,7 @@ export async function applyEnvelopes(
           rows.map((e) => e.onwardSharing),
           rows.map((e) => e.recordDate),
           rows.map((e) => e.tombstone),
-          packTexts(rows.map((e) => (e.payload === null ? null : JSON.stringify(e.payload)))),
+          // The content is stored once, inside the signed envelope; a record's payload is read from there.
           packTexts(rows.map((e) => JSON.stringify(e))),
           rows.map((e) => e.issuedAt),
           rows.map((e) => e.contentHash),

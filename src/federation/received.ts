@@ -93,7 +93,8 @@ export async function getReceived(
   id: string,
 ): Promise<{ record: ReceivedRecord; payload: Record<string, unknown> | null }> {
   const { rows } = await db.query<Row & { payload: Record<string, unknown> | null }>(
-    `select ${COLUMNS}, payload from federation_received where origin = $1 and record_id = $2`,
+    // The payload lives in the signed envelope as received (migration 0010), null for a tombstone or placeholder.
+    `select ${COLUMNS}, envelope::jsonb -> 'payload' as payload from federation_received where origin = $1 and record_id = $2`,
     [origin, id],
   );
   const row = rows[0];

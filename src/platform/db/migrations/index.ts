@@ -8,6 +8,7 @@ import { sql as federation } from './0006_federation.js';
 import { sql as routeYearly } from './0007_route_yearly.js';
 import { sql as outboxIndex } from './0008_outbox_index.js';
 import { sql as seizurePayload } from './0009_seizure_payload.js';
+import { sql as receivedEnvelopeOnce } from './0010_received_envelope_once.js';
 
 export interface Migration {
   /** Sortable and unique; never renamed or edited once released (forward-only). */
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0007_route_yearly', sql: routeYearly },
   { id: '0008_outbox_index', sql: outboxIndex },
   { id: '0009_seizure_payload', sql: seizurePayload },
+  { id: '0010_received_envelope_once', sql: receivedEnvelopeOnce },
 ];
