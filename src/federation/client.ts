@@ -21,6 +21,8 @@ export interface PartnerResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The body exactly as received (a signed response is checked against it). */
+  text: string;
   nonce: string;
 }
 
@@ -83,7 +85,7 @@ export async function partnerRequest(
   response.headers.forEach((value, name) => {
     out[name] = value;
   });
-  return { status: response.status, headers: out, body: parsed, nonce };
+  return { status: response.status, headers: out, body: parsed, text, nonce };
 }
 
 export function problemDetail(body: unknown): string {

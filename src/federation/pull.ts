@@ -148,13 +148,13 @@ async function fetchIndex(pc: PullContext, target: Target, cursor: number): Prom
   let check = checkResponse(
     response.headers,
     response.nonce,
-    response.body,
+    response.text,
     await trustedKeys(pc.db, agency),
   );
   if (!check.ok && check.code === 'unknown-key') {
     // The partner rotated its key: follow its statements (another request may have learnt them meanwhile).
     await learnKeys(pc, agency).catch(() => false);
-    check = checkResponse(response.headers, response.nonce, response.body, await trustedKeys(pc.db, agency));
+    check = checkResponse(response.headers, response.nonce, response.text, await trustedKeys(pc.db, agency));
   }
   if (!check.ok) throw new Error(`${agency}'s feed page failed its signature check: ${check.reason}`);
   if (!feedPageShape.Check(response.body)) throw new Error(`${agency}'s feed page is malformed`);

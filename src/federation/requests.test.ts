@@ -78,11 +78,18 @@ describe('signed partner requests', () => {
 });
 
 describe('signed responses', () => {
-  it('are bound to the request nonce and the body', () => {
-    const body = { entries: [{ pos: 1 }], head: 1 };
+  it('are bound to the request nonce and the exact body text', () => {
+    const body = JSON.stringify({ entries: [{ pos: 1 }], head: 1 });
     const headers = signResponse(mm, 'nonce-aaaaaaaaaaaaaaaa', body, now);
     expect(checkResponse(headers, 'nonce-aaaaaaaaaaaaaaaa', body, keys).ok).toBe(true);
     expect(checkResponse(headers, 'nonce-bbbbbbbbbbbbbbbb', body, keys).ok).toBe(false);
-    expect(checkResponse(headers, 'nonce-aaaaaaaaaaaaaaaa', { ...body, head: 2 }, keys).ok).toBe(false);
+    expect(
+      checkResponse(headers, 'nonce-aaaaaaaaaaaaaaaa', body.replace('"head":1', '"head":2'), keys),
+    ).toMatchObject({
+      ok: false,
+      code: 'bad-signature',
+    });
+    // Even a change that parses to the same value is refused: the signature covers the bytes.
+    expect(checkResponse(headers, 'nonce-aaaaaaaaaaaaaaaa', `${body} `, keys).ok).toBe(false);
   });
 });

@@ -137,15 +137,19 @@ export function checkRequest(
   return { ok: true, from, nonce, key, expiresAt: new Date(at + windowMs) };
 }
 
-/** Signature of a response, bound to the request's nonce so that it cannot answer another request. */
-export function responseString(requestNonce: string, timestamp: string, body: unknown): string {
-  return canonicalJson({ nonce: requestNonce, timestamp, body });
+/**
+ * What a response signature covers: the request's nonce (so that it cannot answer another request), the time, and
+ * the SHA-256 of the exact response text. The text is hashed as sent, not re-canonicalised: the receiver checks the
+ * bytes it got before parsing them, and a 500-entry page is not walked twice on each side.
+ */
+export function responseString(requestNonce: string, timestamp: string, bodyText: string): string {
+  return canonicalJson({ nonce: requestNonce, timestamp, body: sha256Hex(bodyText) });
 }
 
 export function signResponse(
   signer: Signer,
   requestNonce: string,
-  body: unknown,
+  bodyText: string,
   now: Date,
 ): Record<string, string> {
   const timestamp = now.toISOString();
@@ -153,14 +157,15 @@ export function signResponse(
     [HEADERS.from]: signer.agency,
     [HEADERS.key]: signer.fingerprint,
     [HEADERS.timestamp]: timestamp,
-    [HEADERS.signature]: signer.sign(responseString(requestNonce, timestamp, body)),
+    [HEADERS.signature]: signer.sign(responseString(requestNonce, timestamp, bodyText)),
   };
 }
 
+/** Checks a signed response against the exact text received, before that text is trusted or parsed. */
 export function checkResponse(
   headers: HeaderBag,
   requestNonce: string,
-  body: unknown,
+  bodyText: string,
   keys: readonly TrustedKey[],
 ): RequestCheck {
   const key = header(headers, HEADERS.key);
@@ -171,7 +176,7 @@ export function checkResponse(
     return { ok: false, code: 'unsigned', reason: 'the response is not signed' };
   const found = keyValidAt(keys, key, timestamp);
   if (!found.ok) return { ok: false, code: found.code, reason: found.reason };
-  if (!verifySignature(found.key.publicKey, responseString(requestNonce, timestamp, body), signature)) {
+  if (!verifySignature(found.key.publicKey, responseString(requestNonce, timestamp, bodyText), signature)) {
     return { ok: false, code: 'bad-signature', reason: 'the response signature does not verify' };
   }
   return { ok: true, from, nonce: requestNonce, key, expiresAt: new Date(Date.parse(timestamp)) };

@@ -110,9 +110,10 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
       );
       const page = { origin: self, to: partner.agency_code, after: request.query.after, entries, head, more };
       const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
-      reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), page, new Date()));
-      // Sent pre-serialised, exactly the JSON whose canonical form the response signature covers.
-      return reply.type('application/json').send(JSON.stringify(page) as never);
+      // Sent pre-serialised: the response signature covers exactly this text.
+      const text = JSON.stringify(page);
+      reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), text, new Date()));
+      return reply.type('application/json').send(text as never);
     },
   );
 
