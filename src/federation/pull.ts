@@ -118,6 +118,8 @@ interface IndexedPage {
   fetch: FeedPage['entries'];
   skipped: number;
   next: number;
+  /** The page's envelopes by position, when they came with the index. */
+  inline: Map<number, unknown> | null;
 }
 
 interface FetchedPage {
@@ -129,15 +131,32 @@ interface FetchedPage {
 
 type Target = { agency: string; endpoint: string | null };
 
-/** A signed index page after the cursor, checked, with the entries this node lacks. */
-async function fetchIndex(pc: PullContext, target: Target, cursor: number): Promise<IndexedPage> {
+/** The signed index text and the envelopes of a page that came with its envelopes. */
+function inlineParts(agency: string, body: unknown): { text: string; envelopes: Map<number, unknown> } {
+  const b = body as { index?: unknown; envelopes?: unknown } | null;
+  if (typeof b?.index !== 'string' || !Array.isArray(b.envelopes))
+    throw new Error(`${agency}'s feed page with envelopes is malformed`);
+  const list = b.envelopes as { pos?: unknown; envelope?: unknown }[];
+  return { text: b.index, envelopes: new Map(list.map((x) => [Number(x?.pos), x?.envelope])) };
+}
+
+/**
+ * A signed index page after the cursor, checked, with the entries this node lacks. `inline` asks for the page's
+ * envelopes in the same response (when this node is unlikely to hold any of them).
+ */
+async function fetchIndex(
+  pc: PullContext,
+  target: Target,
+  cursor: number,
+  inline: boolean,
+): Promise<IndexedPage> {
   const { agency } = target;
   const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
   const response = await partnerRequest(
     signer,
     target,
     'GET',
-    `api/v1/federation/feed?after=${cursor}&limit=${PAGE_SIZE}`,
+    `api/v1/federation/${inline ? 'feed/with-envelopes' : 'feed'}?after=${cursor}&limit=${PAGE_SIZE}`,
   );
   if (response.status !== 200)
     throw new PartnerUnreachable(
@@ -145,32 +164,32 @@ async function fetchIndex(pc: PullContext, target: Target, cursor: number): Prom
       `${agency} refused the feed request (${response.status}): ${problemDetail(response.body)}`,
       response.status,
     );
-  let check = checkResponse(
-    response.headers,
-    response.nonce,
-    response.text,
-    await trustedKeys(pc.db, agency),
-  );
+  const parts = inline ? inlineParts(agency, response.body) : { text: response.text, envelopes: null };
+  let check = checkResponse(response.headers, response.nonce, parts.text, await trustedKeys(pc.db, agency));
   if (!check.ok && check.code === 'unknown-key') {
     // The partner rotated its key: follow its statements (another request may have learnt them meanwhile).
     await learnKeys(pc, agency).catch(() => false);
-    check = checkResponse(response.headers, response.nonce, response.text, await trustedKeys(pc.db, agency));
+    check = checkResponse(response.headers, response.nonce, parts.text, await trustedKeys(pc.db, agency));
   }
   if (!check.ok) throw new Error(`${agency}'s feed page failed its signature check: ${check.reason}`);
-  if (!feedPageShape.Check(response.body)) throw new Error(`${agency}'s feed page is malformed`);
-  const body: FeedPage = response.body;
+  const page: unknown = inline ? JSON.parse(parts.text) : response.body;
+  if (!feedPageShape.Check(page)) throw new Error(`${agency}'s feed page is malformed`);
+  const body: FeedPage = page;
   if (body.origin !== agency || body.to !== pc.self || body.after !== cursor)
     throw new Error(`${agency}'s feed page answers another request`);
   if (body.entries.some((e, i) => e.pos <= (i ? (body.entries[i - 1] as { pos: number }).pos : cursor)))
     throw new Error(`${agency}'s feed page is out of order`);
   const { fetch, skipped } = entriesToFetch(body.entries, await holdings(pc.db, body.entries));
-  return { body, fetch, skipped, next: advanceCursor(cursor, body.entries) };
+  return { body, fetch, skipped, next: advanceCursor(cursor, body.entries), inline: parts.envelopes };
 }
 
-/** The envelopes of an index page that this node lacks. */
+/** The envelopes of an index page that this node lacks (already here when they came with the index). */
 async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage): Promise<FetchedPage> {
   const { body, fetch, skipped, next } = page;
   if (!fetch.length) return { body, items: [], skipped, next };
+  const itemsOf = (byPos: Map<number, unknown>): ApplyItem[] =>
+    fetch.map((e) => ({ pos: e.pos, envelope: byPos.get(e.pos) ?? null, expectedHash: e.contentHash }));
+  if (page.inline) return { body, items: itemsOf(page.inline), skipped, next };
   const { agency } = target;
   const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
   const got = await partnerRequest(signer, target, 'POST', 'api/v1/federation/feed/envelopes', {
@@ -183,13 +202,7 @@ async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage
       got.status,
     );
   const list = (got.body as { envelopes?: { pos: number; envelope: unknown }[] }).envelopes ?? [];
-  const byPos = new Map(list.map((x) => [Number(x.pos), x.envelope]));
-  const items: ApplyItem[] = fetch.map((e) => ({
-    pos: e.pos,
-    envelope: byPos.get(e.pos) ?? null,
-    expectedHash: e.contentHash,
-  }));
-  return { body, items, skipped, next };
+  return { body, items: itemsOf(new Map(list.map((x) => [Number(x.pos), x.envelope]))), skipped, next };
 }
 
 interface Ahead {
@@ -207,9 +220,13 @@ interface CheckedPage extends FetchedPage {
  * this node does. A failure is reported when the page's turn comes, not as an unhandled rejection meanwhile.
  */
 function startPage(pc: PullContext, target: Target, cursor: number, previous?: Ahead): Ahead {
+  // Envelopes come with the index unless the page before held entries this node already had (e.g. after a bundle):
+  // then the index alone is fetched and only the missing envelopes asked for.
   const index = previous
-    ? previous.index.then((prev) => (prev?.body.more ? fetchIndex(pc, target, prev.next) : null))
-    : fetchIndex(pc, target, cursor);
+    ? previous.index.then((prev) =>
+        prev?.body.more ? fetchIndex(pc, target, prev.next, prev.skipped === 0) : null,
+      )
+    : fetchIndex(pc, target, cursor, true);
   const page = index.then(async (indexed) => {
     if (!indexed) return null;
     const fetched = await fetchEnvelopes(pc, target, indexed);

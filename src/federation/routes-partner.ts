@@ -4,7 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import { forbidden, HttpProblem } from '../platform/http/problem.js';
 import { errorResponses, Strict } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/server.js';
-import { feedEnvelopes, feedIndex } from './feed.js';
+import { feedEnvelopes, feedIndex, feedPageWithEnvelopes } from './feed.js';
 import { activeSigner, keyChain } from './local-keys.js';
 import { findPartner, type PartnerRow, trustedKeys } from './partners.js';
 import { learnKeys } from './pull.js';
@@ -67,6 +67,10 @@ async function authenticatePartner(
   return partner;
 }
 
+/** The `"envelopes":[…]` member of a response, with each envelope byte for byte as stored. */
+const envelopesJson = (envelopes: { pos: number; envelope: string }[]): string =>
+  `"envelopes":[${envelopes.map((e) => `{"pos":${e.pos},"envelope":${e.envelope}}`).join(',')}]`;
+
 export function partnerRoutes(app: App, ctx: AppContext, service: FederationService): void {
   app.addSchema(FeedPageSchema);
   app.addSchema(KeyChainSchema);
@@ -117,6 +121,52 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
     },
   );
 
+  app.get(
+    '/api/v1/federation/feed/with-envelopes',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['federation (partners)'],
+        summary:
+          "A page of the calling partner's feed with its envelopes, for a partner that holds none of them yet (signed request)",
+        description:
+          '`index` is the signed index page as JSON text (the response signature covers exactly that text); `envelopes` are the ' +
+          'envelopes at its positions, each signed by its origin and matching the content hash its index entry announces.',
+        querystring: Strict({
+          after: Type.Integer({ minimum: 0 }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+        }),
+        response: {
+          200: Type.Object({
+            index: Type.String(),
+            envelopes: Type.Array(Type.Object({ pos: Type.Integer(), envelope: Type.Unknown() })),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const partner = await authenticatePartner(ctx, request, null);
+      const { envelopes, ...index } = await feedPageWithEnvelopes(
+        ctx.db,
+        { id: partner.id, agency: partner.agency_code },
+        request.query.after,
+        clampLimit(request.query.limit),
+      );
+      const text = JSON.stringify({
+        origin: self,
+        to: partner.agency_code,
+        after: request.query.after,
+        ...index,
+      });
+      const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
+      reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), text, new Date()));
+      return reply
+        .type('application/json')
+        .send(`{"index":${JSON.stringify(text)},${envelopesJson(envelopes)}}` as never);
+    },
+  );
+
   app.post(
     '/api/v1/federation/feed/envelopes',
     {
@@ -144,8 +194,7 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
         'pull',
       );
       // Sent pre-serialised: the envelopes go out byte for byte as stored (the schema documents their shape).
-      const body = `{"envelopes":[${envelopes.map((e) => `{"pos":${e.pos},"envelope":${e.envelope}}`).join(',')}]}`;
-      return reply.type('application/json').send(body as never);
+      return reply.type('application/json').send(`{${envelopesJson(envelopes)}}` as never);
     },
   );
 

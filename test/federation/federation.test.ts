@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEncryptionKeyPair } from '../../src/federation/bundle.js';
 import { signerFromPem } from '../../src/federation/crypto.js';
@@ -444,6 +445,75 @@ describe('federation of four nodes (CN on PostgreSQL)', () => {
     expect(after.applied - before.applied).toBe(feed?.n);
     expect(after.skipped - before.skipped).toBe(0);
     expect(after.quarantined).toBe(before.quarantined);
+  }, 120_000);
+
+  it('sends a page with its envelopes to a partner that lacks them, and only the index when it holds them already', async () => {
+    const sync = () =>
+      ok<{ applied: number; skipped: number; cursor: number }>(
+        mm,
+        'GET',
+        '/api/v1/federation/partners/CN/sync',
+        mm.admin,
+      );
+    // MM cannot reach CN while CN writes a page and a bit for it; MM gets those records by bundle instead.
+    await ok(mm, 'PATCH', '/api/v1/federation/partners/CN', mm.admin, { endpoint: 'http://127.0.0.1:9' });
+    const ids = Array.from({ length: 520 }, () => uuidv7());
+    ids.forEach((id, i) => {
+      labels.set(id, `bulk-${i}`);
+      expected.set('MM', `CN/bulk-${i}`, '@1');
+    });
+    await sql(
+      cn,
+      `insert into record_changes (record_type, record_id, version, origin, handling, audience, onward_sharing, record_date, payload)
+       select 'intel.note', t.id, 1, 'CN', 'H2', $2::jsonb, false, date '2026-11-01', jsonb_build_object('subject', 'bulk', 'body', 'x', 'refersTo', null)
+         from unnest($1::uuid[]) as t(id)`,
+      [ids, JSON.stringify(audience('MM'))],
+    );
+    await ok(cn, 'POST', '/api/v1/federation/dispatch', cn.admin);
+    const before = await sync();
+    const bundle = await ok(cn, 'POST', '/api/v1/federation/bundles/export', cn.admin, {
+      to: 'MM',
+      after: before.cursor,
+    });
+    const imported = await ok<{ applied: number }>(
+      mm,
+      'POST',
+      '/api/v1/federation/bundles/import',
+      mm.admin,
+      bundle,
+    );
+    expect(imported.applied).toBe(520);
+    await note(cn, 'after-bulk-1', { to: ['MM'] });
+    await note(cn, 'after-bulk-2', { to: ['MM'] });
+    expected.set('MM', 'CN/after-bulk-1', '@1');
+    expected.set('MM', 'CN/after-bulk-2', '@1');
+    await ok(cn, 'POST', '/api/v1/federation/dispatch', cn.admin);
+
+    const proxy = await tamperingProxy(
+      () => cn.base,
+      () => undefined,
+    );
+    try {
+      await ok(mm, 'PATCH', '/api/v1/federation/partners/CN', mm.admin, { endpoint: proxy.url });
+      await ok(mm, 'POST', '/api/v1/federation/partners/CN/pull', mm.admin);
+    } finally {
+      await ok(mm, 'PATCH', '/api/v1/federation/partners/CN', mm.admin, { endpoint: cn.base });
+      await proxy.close();
+    }
+    // The first page came with its envelopes, all held already; so the next page's index came alone, and only the
+    // two records MM lacked were asked for.
+    const feed = proxy.requests.filter((r) => r.includes('/api/v1/federation/feed'));
+    expect(feed[0]).toBe(`GET /api/v1/federation/feed/with-envelopes?after=${before.cursor}&limit=500`);
+    expect(feed[1]).toMatch(/^GET \/api\/v1\/federation\/feed\?after=\d+&limit=500$/);
+    const asked = feed.filter((r) => r.startsWith('POST /api/v1/federation/feed/envelopes'));
+    expect(asked).toHaveLength(1);
+    expect(
+      (JSON.parse(asked[0]?.split(' ').slice(2).join(' ') ?? '{}') as { positions: number[] }).positions,
+    ).toHaveLength(2);
+    const after = await sync();
+    expect(after.applied - before.applied).toBe(2);
+    expect(after.skipped - before.skipped).toBe(520);
+    await expected.check(all);
   }, 120_000);
 
   it('imports on an air-gapped node an encrypted bundle (CLI) that equals the pulled copy', async () => {

@@ -137,15 +137,17 @@ export async function payloadAt(
 
 /**
  * A man in the middle on loopback: forwards to `target`, and lets a test rewrite the JSON of envelope responses
- * (to tamper with envelopes in transit).
+ * (to tamper with envelopes in transit). Every request is logged as "METHOD url body".
  */
 export function tamperingProxy(
   target: () => string,
   rewrite: (envelopes: { pos: number; envelope: Record<string, unknown> }[]) => void,
-): Promise<{ url: string; close: () => Promise<void> }> {
+): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
+    requests.push(`${req.method} ${req.url} ${Buffer.concat(chunks).toString('utf8')}`.trim());
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
@@ -156,7 +158,11 @@ export function tamperingProxy(
       signal: AbortSignal.timeout(30_000),
     });
     let text = await upstream.text();
-    if (req.url?.startsWith('/api/v1/federation/feed/envelopes') && upstream.status === 200) {
+    // Envelopes travel in an envelopes response or with their index page; either way outside the page signature.
+    const carriesEnvelopes =
+      req.url?.startsWith('/api/v1/federation/feed/envelopes') ||
+      req.url?.startsWith('/api/v1/federation/feed/with-envelopes');
+    if (carriesEnvelopes && upstream.status === 200) {
       const body = JSON.parse(text) as { envelopes: { pos: number; envelope: Record<string, unknown> }[] };
       rewrite(body.envelopes);
       text = JSON.stringify(body);
@@ -173,6 +179,7 @@ export function tamperingProxy(
       const address = server.address() as { port: number };
       resolve({
         url: `http://127.0.0.1:${address.port}`,
+        requests,
         close: () => new Promise((r) => server.close(() => r())),
       });
     });

@@ -125,6 +125,8 @@ const PUBLIC_API = [
   'HEAD /api/v1/federation/keys',
   'GET /api/v1/federation/feed',
   'HEAD /api/v1/federation/feed',
+  'GET /api/v1/federation/feed/with-envelopes',
+  'HEAD /api/v1/federation/feed/with-envelopes',
   'POST /api/v1/federation/feed/envelopes',
   'POST /api/v1/federation/notice',
 ];
