@@ -41,8 +41,8 @@ const note = (n: number, subject: string): Envelope => {
   );
 };
 
-async function call<T>(method: 'GET' | 'POST' | 'DELETE', url: string, cookie = admin) {
-  const res = await node.app.inject({ method, url, headers: { cookie } });
+async function call<T>(method: 'GET' | 'POST' | 'DELETE', url: string, cookie = admin, payload?: object) {
+  const res = await node.app.inject({ method, url, headers: { cookie }, payload });
   return { status: res.statusCode, body: (res.body ? JSON.parse(res.body) : null) as T };
 }
 
@@ -156,10 +156,25 @@ describe('retrying a quarantined envelope', () => {
 });
 
 describe('removing a partner', () => {
-  it('stops the exchange, keeps the records received from it and the audit log', async () => {
+  it('stops the exchange, drops what was released to it, keeps the records received from it and the audit log', async () => {
     const officer = await node.userWithRole('liaison_officer');
+    const note = await call('POST', '/api/v1/federation/notes', officer, {
+      subject: 'for CN',
+      body: '…',
+      policy: { audience: { agencies: ['CN'], mechanisms: [], taskForces: [] } },
+    });
+    expect(note.status).toBe(201);
+    expect((await call('POST', '/api/v1/federation/dispatch')).status).toBe(200);
+    const released = async () =>
+      (
+        await node.ctx.db.query<{ feed: number; sent: number }>(
+          `select (select count(*)::int from federation_feed) as feed, (select count(*)::int from federation_sent) as sent`,
+        )
+      ).rows[0];
+    expect(await released()).toEqual({ feed: 1, sent: 1 });
     expect((await call('DELETE', '/api/v1/federation/partners/CN', officer)).status).toBe(403);
     const removed = await call('DELETE', '/api/v1/federation/partners/CN');
+    expect(await released()).toEqual({ feed: 0, sent: 0 });
     expect(removed).toEqual({ status: 200, body: { agency: 'CN', receivedKept: 1 } });
     expect((await call<unknown[]>('GET', '/api/v1/federation/partners')).body).toEqual([]);
     expect((await call('GET', '/api/v1/federation/partners/CN/sync')).status).toBe(404);

@@ -293,6 +293,9 @@ export async function removePartner(db: Db, agency: string, actor: string): Prom
     const receivedKept = kept.rows[0]?.n ?? 0;
     await tx.query('delete from federation_reshares where to_agency = $1', [agency]);
     await tx.query("delete from federation_reconcile where scope->>'partner' = $1", [agency]);
+    // No cascade: the feed and sent state carry no foreign key (migration 0011).
+    await tx.query('delete from federation_feed where partner_id = $1', [row.id]);
+    await tx.query('delete from federation_sent where partner_id = $1', [row.id]);
     await tx.query('delete from federation_partners where id = $1', [row.id]);
     await appendAudit(tx, {
       actor,

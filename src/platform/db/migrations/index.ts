@@ -9,6 +9,7 @@ import { sql as routeYearly } from './0007_route_yearly.js';
 import { sql as outboxIndex } from './0008_outbox_index.js';
 import { sql as seizurePayload } from './0009_seizure_payload.js';
 import { sql as receivedEnvelopeOnce } from './0010_received_envelope_once.js';
+import { sql as feedForeignKeys } from './0011_feed_foreign_keys.js';
 
 export interface Migration {
   /** Sortable and unique; never renamed or edited once released (forward-only). */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: '0008_outbox_index', sql: outboxIndex },
   { id: '0009_seizure_payload', sql: seizurePayload },
   { id: '0010_received_envelope_once', sql: receivedEnvelopeOnce },
+  { id: '0011_feed_foreign_keys', sql: feedForeignKeys },
 ];
