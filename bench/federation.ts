@@ -334,26 +334,42 @@ function threadCpu(pid: number): { main: number; others: number; threads: Record
   return out;
 }
 
-/** CPU seconds of the database server processes serving a node (PostgreSQL backends on this machine). */
+/** Last CPU seconds seen of each PostgreSQL backend that served a node, by pid (a backend may end mid-phase). */
+const backendsSeen = new Map<string, Map<number, number>>();
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends serving a node (on this machine): the last reading of every
+ * backend seen, including those that ended since. Sampled every second during a phase, so that a pool connection
+ * closed meanwhile loses at most its last second.
+ */
 async function backendCpu(node: BenchNode): Promise<number> {
   if (!node.databaseUrl) return 0;
+  const seen = backendsSeen.get(node.agency) ?? new Map<number, number>();
+  backendsSeen.set(node.agency, seen);
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   const { rows } = await client.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = $1',
+    'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
     [new URL(node.databaseUrl).pathname.slice(1)],
   );
   await client.end();
-  let seconds = 0;
   for (const { pid } of rows) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      seconds += (Number(fields[11]) + Number(fields[12])) / 100;
+      seen.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
-      // The backend ended meanwhile.
+      // The backend ended meanwhile: its last reading stands.
     }
   }
-  return seconds;
+  return [...seen.values()].reduce((a, b) => a + b, 0);
+}
+
+/** Samples both nodes' backends every second until stopped. */
+function sampleBackends(cn: BenchNode, mm: BenchNode): () => void {
+  const timer = setInterval(() => {
+    void Promise.all([backendCpu(cn), backendCpu(mm)]).catch(() => undefined);
+  }, 1000);
+  return () => clearInterval(timer);
 }
 
 interface CpuSnapshot {
@@ -430,9 +446,11 @@ async function driver(): Promise<void> {
 
     // Baseline: the same records as a plain unsigned JSON stream, stored with a plain upsert.
     const plainBefore = await cpuSnapshot(cn, mm);
+    const stopPlainSampling = sampleBackends(cn, mm);
     const plain = await request<{ records: number; ms: number }>(mm, 'POST', '/bench/plain-pull', undefined, {
       from: cn.base,
     });
+    stopPlainSampling();
     const plainAfter = await cpuSnapshot(cn, mm);
 
     // Federation: accept both invitations, then time from the confirmations until MM holds every record.
@@ -469,6 +487,7 @@ async function driver(): Promise<void> {
       201,
     );
     const cpuBefore = await cpuSnapshot(cn, mm);
+    const stopSampling = sampleBackends(cn, mm);
     const started = performance.now();
     await request(cn, 'POST', '/api/v1/federation/partners/MM/confirm', cn.admin, {
       fingerprint: fromMm.fingerprint,
@@ -489,6 +508,7 @@ async function driver(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const federatedMs = performance.now() - started;
+    stopSampling();
     const cpuAfter = await cpuSnapshot(cn, mm);
     const held = await request<{ n: number }>(mm, 'GET', '/bench/count');
     const fed = await request<{ n: number }>(cn, 'GET', '/bench/feed');
