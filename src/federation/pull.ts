@@ -131,6 +131,14 @@ interface FetchedPage {
 
 type Target = { agency: string; endpoint: string | null };
 
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** The signed index text and the envelopes of a page that came with its envelopes. */
 function inlineParts(agency: string, body: unknown): { text: string; envelopes: Map<number, unknown> } {
   const b = body as { index?: unknown; envelopes?: unknown } | null;
@@ -172,7 +180,7 @@ async function fetchIndex(
     check = checkResponse(response.headers, response.nonce, parts.text, await trustedKeys(pc.db, agency));
   }
   if (!check.ok) throw new Error(`${agency}'s feed page failed its signature check: ${check.reason}`);
-  const page: unknown = inline ? JSON.parse(parts.text) : response.body;
+  const page = inline ? parsedOrNull(parts.text) : response.body;
   if (!feedPageShape.Check(page)) throw new Error(`${agency}'s feed page is malformed`);
   const body: FeedPage = page;
   if (body.origin !== agency || body.to !== pc.self || body.after !== cursor)
