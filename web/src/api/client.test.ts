@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importBundle } from '../areas/federation/bundleApi';
 import { ApiError, api, NetworkError, onSessionEnded } from './client';
 
 function answer(status: number, body?: unknown, headers: Record<string, string> = {}) {
@@ -50,6 +51,15 @@ describe('api', () => {
     await api('/api/v1/auth/me').catch(() => undefined);
     expect(ended).not.toHaveBeenCalled();
     await api('/api/v1/overview').catch(() => undefined);
+    expect(ended).toHaveBeenCalledOnce();
+  });
+
+  it('ends the session on a 401 from a bundle file upload too', async () => {
+    const ended = vi.fn();
+    onSessionEnded(ended);
+    vi.stubGlobal('fetch', answer(401, { title: 'Unauthorized', status: 401 }));
+    const error = await importBundle(new Blob(['{}'])).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401 });
     expect(ended).toHaveBeenCalledOnce();
   });
 

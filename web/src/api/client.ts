@@ -56,6 +56,16 @@ function retryAfter(response: Response): number | undefined {
   return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
+/**
+ * The error for a response that is not ok, from any request made with the session cookie (JSON or file); a 401
+ * outside sign-in ends the session, so the app returns to the sign-in screen.
+ */
+export async function responseError(path: string, response: Response): Promise<ApiError> {
+  const error = new ApiError(response.status, await readProblem(response), retryAfter(response));
+  if (response.status === 401 && !SIGN_IN_PATHS.has(path)) sessionEnded?.();
+  return error;
+}
+
 /** One JSON request to the node's API with the session cookie; throws ApiError or NetworkError. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal } = options;
@@ -75,11 +85,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (signal?.aborted) throw error;
     throw new NetworkError(error);
   }
-  if (!response.ok) {
-    const error = new ApiError(response.status, await readProblem(response), retryAfter(response));
-    if (response.status === 401 && !SIGN_IN_PATHS.has(path)) sessionEnded?.();
-    throw error;
-  }
+  if (!response.ok) throw await responseError(path, response);
   if (response.status === 204) return undefined as T;
   // The server's response schemas are the contract; the shapes in types.ts mirror them.
   return (await response.json()) as T;

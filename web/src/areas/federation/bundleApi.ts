@@ -1,5 +1,4 @@
-import { ApiError, NetworkError } from '../../api/client';
-import type { Problem } from '../../api/types';
+import { NetworkError, responseError } from '../../api/client';
 import { attachmentName, type BundleFacts, bundleFacts } from './bundleFile';
 import { FEDERATION_API, type ImportSummary } from './model';
 
@@ -13,13 +12,8 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   } catch (error) {
     throw new NetworkError(error);
   }
-  if (!response.ok) {
-    const type = response.headers.get('content-type') ?? '';
-    const problem = type.includes('json')
-      ? ((await response.json().catch(() => undefined)) as Problem)
-      : undefined;
-    throw new ApiError(response.status, problem, undefined);
-  }
+  // The same errors as api(): a 401 here (the session expired while a file was chosen) returns to sign-in.
+  if (!response.ok) throw await responseError(path, response);
   return response;
 }
 
