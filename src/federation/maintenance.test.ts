@@ -155,23 +155,56 @@ describe('retrying a quarantined envelope', () => {
   });
 });
 
+const noteForCn = async (subject: string) => {
+  const officer = await node.userWithRole('liaison_officer');
+  const note = await call('POST', '/api/v1/federation/notes', officer, {
+    subject,
+    body: '…',
+    policy: { audience: { agencies: ['CN'], mechanisms: [], taskForces: [] } },
+  });
+  expect(note.status).toBe(201);
+  expect((await call('POST', '/api/v1/federation/dispatch')).status).toBe(200);
+};
+
+describe('exporting a bundle file', () => {
+  it('says in response headers what the file holds, encrypted or not', async () => {
+    await noteForCn('for CN by file');
+    const { rows } = await node.ctx.db.query<{ n: number; until: number }>(
+      'select count(*)::int as n, max(pos)::int as until from federation_feed',
+    );
+    const feed = rows[0] as { n: number; until: number };
+    expect(feed.n).toBeGreaterThan(0);
+    for (const encrypt of [true, false]) {
+      const res = await node.app.inject({
+        method: 'POST',
+        url: '/api/v1/federation/bundles/export',
+        headers: { cookie: admin },
+        payload: { to: 'CN', encrypt },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers).toMatchObject({
+        'liaison-bundle-count': String(feed.n),
+        'liaison-bundle-after': '0',
+        'liaison-bundle-until': String(feed.until),
+        'liaison-bundle-encrypted': String(encrypt),
+      });
+      if (!encrypt)
+        expect(JSON.parse(res.body).header).toMatchObject({ count: feed.n, after: 0, until: feed.until });
+    }
+  });
+});
+
 describe('removing a partner', () => {
   it('stops the exchange, drops what was released to it, keeps the records received from it and the audit log', async () => {
     const officer = await node.userWithRole('liaison_officer');
-    const note = await call('POST', '/api/v1/federation/notes', officer, {
-      subject: 'for CN',
-      body: '…',
-      policy: { audience: { agencies: ['CN'], mechanisms: [], taskForces: [] } },
-    });
-    expect(note.status).toBe(201);
-    expect((await call('POST', '/api/v1/federation/dispatch')).status).toBe(200);
+    await noteForCn('for CN');
     const released = async () =>
       (
         await node.ctx.db.query<{ feed: number; sent: number }>(
           `select (select count(*)::int from federation_feed) as feed, (select count(*)::int from federation_sent) as sent`,
         )
       ).rows[0];
-    expect(await released()).toEqual({ feed: 1, sent: 1 });
+    expect(await released()).toEqual({ feed: 2, sent: 2 });
     expect((await call('DELETE', '/api/v1/federation/partners/CN', officer)).status).toBe(403);
     const removed = await call('DELETE', '/api/v1/federation/partners/CN');
     expect(await released()).toEqual({ feed: 0, sent: 0 });

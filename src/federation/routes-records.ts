@@ -128,6 +128,10 @@ export function recordRoutes(app: App, ctx: AppContext, service: FederationServi
       schema: {
         tags,
         summary: 'The envelopes released to a partner as a signed bundle file, optionally encrypted to it',
+        description:
+          'What the file holds is also in response headers, so that a client need not read a large (or encrypted) file ' +
+          'to say it: `liaison-bundle-count` envelopes, feed positions after `liaison-bundle-after` up to ' +
+          '`liaison-bundle-until`, and `liaison-bundle-encrypted` (true or false).',
         body: Strict({
           to: AgencyCode,
           encrypt: Type.Optional(Type.Boolean()),
@@ -138,15 +142,20 @@ export function recordRoutes(app: App, ctx: AppContext, service: FederationServi
     },
     async (request, reply) => {
       await service.dispatchNow();
-      const { file } = await exportBundle(ctx.db, ctx.config.dataDir, self, {
+      const encrypt = request.body.encrypt ?? false;
+      const after = request.body.after ?? 0;
+      const { file, count, until } = await exportBundle(ctx.db, ctx.config.dataDir, self, {
         to: request.body.to,
-        encrypt: request.body.encrypt ?? false,
-        after: request.body.after,
+        encrypt,
+        after,
       });
-      reply.header(
-        'content-disposition',
-        `attachment; filename="liaison-${self}-to-${request.body.to}.json"`,
-      );
+      reply.headers({
+        'content-disposition': `attachment; filename="liaison-${self}-to-${request.body.to}.json"`,
+        'liaison-bundle-count': String(count),
+        'liaison-bundle-after': String(after),
+        'liaison-bundle-until': String(until),
+        'liaison-bundle-encrypted': String(encrypt),
+      });
       return reply.type('application/json').send(JSON.stringify(file));
     },
   );

@@ -1,5 +1,5 @@
 import { NetworkError, responseError } from '../../api/client';
-import { attachmentName, type BundleFacts, bundleFacts } from './bundleFile';
+import { attachmentName, type BundleFacts, exportedFacts } from './bundleFile';
 import { FEDERATION_API, type ImportSummary } from './model';
 
 // Bundles move as files, not as the JSON api() reads and writes: the export is saved as the node wrote it, and the
@@ -33,17 +33,11 @@ export async function exportBundle(options: {
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(options),
   });
-  const text = await response.text();
-  let facts: BundleFacts | null = null;
-  try {
-    facts = bundleFacts(JSON.parse(text));
-  } catch {
-    facts = null;
-  }
   return {
-    file: new Blob([text], { type: 'application/json' }),
+    // Kept as the node sent it, never parsed here: a bundle may be hundreds of megabytes.
+    file: await response.blob(),
     name: attachmentName(response.headers.get('content-disposition'), `liaison-bundle-${options.to}.json`),
-    facts,
+    facts: exportedFacts(response.headers, options.to),
   };
 }
 

@@ -1,4 +1,4 @@
-// Bundle files as the pages handle them: the name the node gives a download, and what a bundle says about itself.
+// Bundle files as the pages handle them: the name the node gives a download, and what an exported file holds.
 
 /** The file name from a Content-Disposition header (attachment; filename="…"), or the fallback. */
 export function attachmentName(header: string | null, fallback: string): string {
@@ -8,32 +8,30 @@ export function attachmentName(header: string | null, fallback: string): string 
 
 export interface BundleFacts {
   encrypted: boolean;
-  from: string | null;
-  to: string | null;
-  /** Feed positions after `after` up to `until`; `count` envelopes. Unknown (null) when the file is encrypted. */
+  to: string;
+  /** Feed positions after `after` up to `until`; `count` envelopes. */
   after: number | null;
   until: number | null;
   count: number | null;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/** What a bundle file says about itself: who to whom, and (unless encrypted) which positions of the feed it holds. */
-export function bundleFacts(value: unknown): BundleFacts | null {
-  if (value === null || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  if (v.kind === 'liaison-bundle-encrypted')
-    return { encrypted: true, from: str(v.from), to: str(v.to), after: null, until: null, count: null };
-  const header = v.header as Record<string, unknown> | undefined;
-  if (header?.kind !== 'liaison-bundle') return null;
+/**
+ * What an exported file holds, as the node's response headers say (null without them): the file itself is never
+ * parsed to find out, since it may be hundreds of megabytes, or encrypted.
+ */
+export function exportedFacts(headers: Headers, to: string): BundleFacts | null {
+  const encrypted = headers.get('liaison-bundle-encrypted');
+  if (encrypted === null) return null;
+  const number = (name: string): number | null => {
+    const value = headers.get(name);
+    return value !== null && /^\d+$/.test(value) ? Number(value) : null;
+  };
   return {
-    encrypted: false,
-    from: str(header.from),
-    to: str(header.to),
-    after: num(header.after),
-    until: num(header.until),
-    count: num(header.count),
+    encrypted: encrypted === 'true',
+    to,
+    after: number('liaison-bundle-after'),
+    until: number('liaison-bundle-until'),
+    count: number('liaison-bundle-count'),
   };
 }
 

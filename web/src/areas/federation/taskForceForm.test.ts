@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentName, bundleFacts, fileSize } from './bundleFile';
+import { attachmentName, exportedFacts, fileSize } from './bundleFile';
 import { taskForceBody, taskForceDraft, taskForceErrors, taskForceProblems } from './taskForceForm';
 
 const draft = {
@@ -68,22 +68,17 @@ describe('bundle files', () => {
     expect(attachmentName(null, 'x.json')).toBe('x.json');
   });
 
-  it('say who sent them to whom and which positions they hold, unless encrypted', () => {
-    const header = { kind: 'liaison-bundle', from: 'CN', to: 'MM', after: 3, until: 9, count: 6 };
-    expect(bundleFacts({ header, signature: 's', entries: [] })).toEqual({
-      encrypted: false,
-      from: 'CN',
-      to: 'MM',
-      after: 3,
-      until: 9,
-      count: 6,
+  it("say what an export holds from the node's headers, encrypted or not", () => {
+    const headers = new Headers({
+      'liaison-bundle-count': '6',
+      'liaison-bundle-after': '3',
+      'liaison-bundle-until': '9',
+      'liaison-bundle-encrypted': 'true',
     });
-    expect(bundleFacts({ kind: 'liaison-bundle-encrypted', from: 'CN', to: 'MM' })).toMatchObject({
-      encrypted: true,
-      until: null,
-    });
-    expect(bundleFacts({ hello: 1 })).toBeNull();
-    expect(bundleFacts('text')).toBeNull();
+    expect(exportedFacts(headers, 'MM')).toEqual({ encrypted: true, to: 'MM', after: 3, until: 9, count: 6 });
+    headers.set('liaison-bundle-until', 'nine');
+    expect(exportedFacts(headers, 'MM')?.until).toBeNull();
+    expect(exportedFacts(new Headers(), 'MM')).toBeNull();
   });
 
   it('write sizes in binary units', () => {
