@@ -16,7 +16,8 @@ import { recordType } from './types.js';
 // what each partner was sent (`federation_sent`) with what it may have now and emit revocations for exactly the
 // partners that lost access. One dispatcher at a time (advisory lock), so feed positions are committed in order.
 
-const DISPATCH_LOCK = 4_716_006;
+/** Held by a dispatch step; removing a partner takes it too, so that no step appends to a feed being deleted. */
+export const DISPATCH_LOCK = 4_716_006;
 /** Taken shared by every statement appending to record_changes (trigger of migration 0006), exclusively by the fence. */
 const OUTBOX_FENCE = 4_716_007;
 const FENCE_TRIES = 10;

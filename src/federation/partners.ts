@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../platform/audit/log.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { badRequest, conflict, notFound } from '../platform/http/problem.js';
+import { DISPATCH_LOCK } from './dispatch.js';
 import { type Card, readCard, sameFingerprint } from './invitation.js';
 import { enqueueReconcile } from './reconcile-jobs.js';
 import type { TrustedKey } from './trust.js';
@@ -267,10 +268,6 @@ export async function storeLearntKeys(
   }
 }
 
-// The dispatcher's lock (DISPATCH_LOCK in dispatch.ts): removing a partner waits for a dispatch step in progress,
-// which might be appending to the feed about to be deleted.
-const DISPATCH_LOCK = 4_716_006;
-
 export interface Removal {
   agency: string;
   /** Records received from or through the partner that this node keeps (see docs/federation.md). */
@@ -284,6 +281,7 @@ export interface Removal {
  */
 export async function removePartner(db: Db, agency: string, actor: string): Promise<Removal> {
   return db.transaction(async (tx) => {
+    // Waits for a dispatch step in progress, which might be appending to the feed about to be deleted.
     await tx.query('select pg_advisory_xact_lock($1)', [DISPATCH_LOCK]);
     const row = await requirePartner(tx, agency);
     const kept = await tx.query<{ n: number }>(
