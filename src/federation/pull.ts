@@ -18,8 +18,8 @@ import { type FeedPage, feedPageShape } from './schemas.js';
 import { extendTrust, type TrustedKey } from './trust.js';
 import { verifyOffThread } from './verify-pool.js';
 
-// The columns of what a node holds that its lookups filter on; the envelope and payload columns are left out of
-// its statistics (see keepStatistics).
+// The columns of what a node holds that its lookups filter on; the signed envelopes are left out of its statistics
+// (see keepStatistics).
 const RECEIVED_KEYS = { federation_received: ['origin', 'record_id', 'record_type', 'version'] };
 
 // Pulling a partner's feed: signed index pages after the cursor, then only the envelopes this node lacks, applied

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../platform/context.js';
 import { forbidden, HttpProblem } from '../platform/http/problem.js';
 import { errorResponses, Strict } from '../platform/http/schemas.js';
@@ -67,6 +67,11 @@ async function authenticatePartner(
   return partner;
 }
 
+const FeedQuery = Strict({
+  after: Type.Integer({ minimum: 0 }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+});
+
 /** The `"envelopes":[…]` member of a response, with each envelope byte for byte as stored. */
 const envelopesJson = (envelopes: { pos: number; envelope: string }[]): string =>
   `"envelopes":[${envelopes.map((e) => `{"pos":${e.pos},"envelope":${e.envelope}}`).join(',')}]`;
@@ -75,6 +80,23 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
   app.addSchema(FeedPageSchema);
   app.addSchema(KeyChainSchema);
   const self = ctx.config.agencyCode;
+
+  /**
+   * The index page for a partner as the JSON text sent, with the response signature over exactly that text set on
+   * the reply (bound to the request's nonce).
+   */
+  async function signedIndex(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    partner: PartnerRow,
+    page: { after: number; entries: unknown[]; head: number; more: boolean },
+  ): Promise<string> {
+    const { after, entries, head, more } = page;
+    const text = JSON.stringify({ origin: self, to: partner.agency_code, after, entries, head, more });
+    const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
+    reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), text, new Date()));
+    return text;
+  }
 
   app.get(
     '/api/v1/federation/keys',
@@ -97,26 +119,15 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
       schema: {
         tags: ['federation (partners)'],
         summary: "Index of the calling partner's feed after a cursor (signed request; the page is signed)",
-        querystring: Strict({
-          after: Type.Integer({ minimum: 0 }),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
-        }),
+        querystring: FeedQuery,
         response: { 200: Type.Ref('FederationFeedPage'), ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
       const partner = await authenticatePartner(ctx, request, null);
-      const { entries, more, head } = await feedIndex(
-        ctx.db,
-        partner.id,
-        request.query.after,
-        clampLimit(request.query.limit),
-      );
-      const page = { origin: self, to: partner.agency_code, after: request.query.after, entries, head, more };
-      const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
+      const index = await feedIndex(ctx.db, partner.id, request.query.after, clampLimit(request.query.limit));
       // Sent pre-serialised: the response signature covers exactly this text.
-      const text = JSON.stringify(page);
-      reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), text, new Date()));
+      const text = await signedIndex(request, reply, partner, { after: request.query.after, ...index });
       return reply.type('application/json').send(text as never);
     },
   );
@@ -132,10 +143,7 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
         description:
           '`index` is the signed index page as JSON text (the response signature covers exactly that text); `envelopes` are the ' +
           'envelopes at its positions, each signed by its origin and matching the content hash its index entry announces.',
-        querystring: Strict({
-          after: Type.Integer({ minimum: 0 }),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
-        }),
+        querystring: FeedQuery,
         response: {
           200: Type.Object({
             index: Type.String(),
@@ -153,14 +161,7 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
         request.query.after,
         clampLimit(request.query.limit),
       );
-      const text = JSON.stringify({
-        origin: self,
-        to: partner.agency_code,
-        after: request.query.after,
-        ...index,
-      });
-      const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
-      reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), text, new Date()));
+      const text = await signedIndex(request, reply, partner, { after: request.query.after, ...index });
       return reply
         .type('application/json')
         .send(`{"index":${JSON.stringify(text)},${envelopesJson(envelopes)}}` as never);
