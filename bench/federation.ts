@@ -321,15 +321,18 @@ function memory(node: BenchNode): { peak: number; now: number } {
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
-/** CPU seconds used so far by a process's threads: its main thread and the others together (workers, libuv, GC). */
+/** CPU seconds used so far by a process's threads: its main thread, the others together (workers, libuv, GC) and each. */
 function threadCpu(pid: number): { main: number; others: number; threads: Record<string, number> } {
   const out = { main: 0, others: 0, threads: {} as Record<string, number> };
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    if (Number(tid) === pid) out.main += ticks / 100;
-    else out.others += ticks / 100;
-    if (Number(tid) !== pid) out.threads[tid] = ticks / 100;
+    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    if (Number(tid) === pid) {
+      out.main = seconds;
+      continue;
+    }
+    out.others += seconds;
+    out.threads[tid] = seconds;
   }
   return out;
 }
