@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../json/canonical.js';
 
 /** One audit entry as stored. `at` is an ISO timestamp with millisecond precision so it survives a round trip. */
 export interface AuditEntry {
@@ -16,7 +16,7 @@ export interface AuditEntry {
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const body = canonicalize({
+  const body = canonicalJson({
     seq: entry.seq,
     at: entry.at,
     actor: entry.actor,
