@@ -51,6 +51,7 @@ interface Scratch {
 
 function wrapPglite(target: PGlite | Transaction): Queryable {
   return {
+    engine: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
       const r = await target.query<T>(sql, params as unknown[]);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
@@ -68,7 +69,6 @@ async function scratch(): Promise<Scratch> {
     const lite = new PGlite(path.join(dir, 'pgdata'));
     await lite.waitReady;
     const db: Db = {
-      engine: 'pglite',
       ...wrapPglite(lite),
       transaction: (fn) => lite.transaction((tx) => fn(wrapPglite(tx))),
       close: () => lite.close(),

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../platform/audit/log.js';
 import type { Db, Queryable } from '../platform/db/db.js';
-import { packTexts, unpackTexts } from '../platform/db/packed.js';
+import { textArray } from '../platform/db/packed.js';
 import { type Verification, verifyEnvelope } from './envelope.js';
 import { admit, type Held, shouldApply } from './ingress.js';
 import type { Envelope } from './model.js';
@@ -143,13 +143,24 @@ export async function applyEnvelopes(
     }
     const rows = [...final.values()];
     if (rows.length) {
+      const audiences = textArray(
+        tx.engine,
+        7,
+        rows.map((e) => JSON.stringify(e.audience)),
+      );
+      // The content is stored once, inside the signed envelope; a record's payload is read from there.
+      const envelopes = textArray(
+        tx.engine,
+        11,
+        rows.map((e) => JSON.stringify(e)),
+      );
       await tx.query(
         `insert into federation_received as r (origin, record_id, record_type, version, handling, handling_text, audience, onward_sharing,
             record_date, tombstone, envelope, issued_at, content_hash, received_from, via)
          select origin, record_id, record_type, version, handling, handling_text, audience::jsonb, onward_sharing, record_date::date,
                 tombstone, envelope, issued_at, content_hash, $14, $15
-           from unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], ${unpackTexts(7)}, $8::boolean[], $9::text[],
-                       $10::text[], ${unpackTexts(11)}, $12::text[], $13::text[])
+           from unnest($1::text[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::text[], ${audiences.sql}, $8::boolean[], $9::text[],
+                       $10::text[], ${envelopes.sql}, $12::text[], $13::text[])
                 as x(origin, record_id, record_type, version, handling, handling_text, audience, onward_sharing, record_date,
                      tombstone, envelope, issued_at, content_hash)
          on conflict (origin, record_id) do update set
@@ -168,12 +179,11 @@ export async function applyEnvelopes(
           rows.map((e) => e.version),
           rows.map((e) => e.handling),
           rows.map((e) => e.handlingText),
-          packTexts(rows.map((e) => JSON.stringify(e.audience))),
+          audiences.param,
           rows.map((e) => e.onwardSharing),
           rows.map((e) => e.recordDate),
           rows.map((e) => e.tombstone),
-          // The content is stored once, inside the signed envelope; a record's payload is read from there.
-          packTexts(rows.map((e) => JSON.stringify(e))),
+          envelopes.param,
           rows.map((e) => e.issuedAt),
           rows.map((e) => e.contentHash),
           options.from,

@@ -1,5 +1,6 @@
 import { appendAudit } from '../platform/audit/log.js';
 import { type Db, type Queryable, sqlErrorCode } from '../platform/db/db.js';
+import { textArray } from '../platform/db/packed.js';
 import type { SharedRecordChange } from '../platform/records.js';
 import type { Signer } from './crypto.js';
 import { type Decision, decide, type EgressRecord, type Sent } from './egress.js';
@@ -152,10 +153,15 @@ interface NewEnvelope {
 async function insertEnvelopes(tx: Queryable, rows: readonly NewEnvelope[]): Promise<number[]> {
   if (!rows.length) return [];
   const e = rows.map((t) => t.envelope);
+  const texts = textArray(
+    tx.engine,
+    10,
+    e.map((x) => JSON.stringify(x)),
+  );
   const inserted = await tx.query<{ id: number }>(
     `insert into federation_envelopes (kind, change_seq, origin, record_type, record_id, version, tombstone, handling, audience, envelope, content_hash)
      select kind, change_seq, origin, record_type, record_id, version, tombstone, handling, audience::jsonb, envelope, content_hash
-       from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::int[], $7::text[], $8::text[], $9::text[], ${texts.sql}, $11::text[])
             with ordinality as x(kind, change_seq, origin, record_type, record_id, version, tombstone, handling, audience, envelope, content_hash, ord)
       order by ord
      returning id`,
@@ -169,7 +175,7 @@ async function insertEnvelopes(tx: Queryable, rows: readonly NewEnvelope[]): Pro
       e.map((x) => x.tombstone),
       e.map((x) => x.handling),
       e.map((x) => JSON.stringify(x.audience)),
-      e.map((x) => JSON.stringify(x)),
+      texts.param,
       e.map((x) => x.contentHash),
     ],
   );

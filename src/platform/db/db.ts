@@ -7,13 +7,14 @@ export interface QueryResult<T> {
 }
 
 export interface Queryable {
+  /** Which engine answers (some statements are written differently for each, e.g. bulk text parameters). */
+  readonly engine: Engine;
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
   /** Runs several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
 
 export interface Db extends Queryable {
-  readonly engine: Engine;
   /** Runs `fn` in one transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

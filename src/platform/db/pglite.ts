@@ -6,6 +6,7 @@ import { lockDataDir } from './lock.js';
 
 function wrap(target: PGlite | Transaction): Queryable {
   return {
+    engine: 'pglite',
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
       const result = await target.query<T>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
@@ -38,7 +39,6 @@ export async function openPglite(
   }
   const base = wrap(pg);
   return {
-    engine: 'pglite',
     ...base,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {

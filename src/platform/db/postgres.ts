@@ -10,6 +10,7 @@ pg.types.setTypeParser(20, (value) => {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
+    engine: 'postgresql',
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
       const result = await client.query(sql, params as unknown[]);
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
@@ -40,7 +41,6 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     );
   }
   return {
-    engine: 'postgresql',
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
