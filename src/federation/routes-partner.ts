@@ -72,9 +72,19 @@ const FeedQuery = Strict({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
 });
 
-/** The `"envelopes":[…]` member of a response, with each envelope byte for byte as stored. */
-const envelopesJson = (envelopes: { pos: number; envelope: string }[]): string =>
-  `"envelopes":[${envelopes.map((e) => `{"pos":${e.pos},"envelope":${e.envelope}}`).join(',')}]`;
+/**
+ * The `"envelopes":[…]` member of a response, with each envelope byte for byte as stored. Appended piece by piece:
+ * half the time of a template per envelope joined afterwards (a page is about half a megabyte).
+ */
+function envelopesJson(envelopes: { pos: number; envelope: string }[]): string {
+  let json = '"envelopes":[';
+  envelopes.forEach((e, i) => {
+    json += `${i ? ',' : ''}{"pos":${e.pos},"envelope":`;
+    json += e.envelope;
+    json += '}';
+  });
+  return `${json}]`;
+}
 
 export function partnerRoutes(app: App, ctx: AppContext, service: FederationService): void {
   app.addSchema(FeedPageSchema);
