@@ -40,6 +40,19 @@ export interface ApplySummary {
   reasons: string[];
 }
 
+/**
+ * The envelopes of a partner's response (`{"envelopes":[{"pos":…,"envelope":…}]}`, with or without an index) by
+ * feed position; the last one wins when a position repeats. Shared by the event loop and the verification thread,
+ * which parse the same response text and so must read the same envelopes from it.
+ */
+export function envelopesByPos(body: unknown): Map<number, unknown> {
+  const list = (body as { envelopes?: unknown } | null)?.envelopes;
+  if (!Array.isArray(list)) return new Map();
+  return new Map(
+    list.map((x: { pos?: unknown; envelope?: unknown } | null) => [Number(x?.pos), x?.envelope]),
+  );
+}
+
 /** Verifies every item (pure, no I/O); for callers that want to learn missing keys before applying. */
 export function verifyAll(items: readonly ApplyItem[], keysOf: ApplyOptions['keysOf']): Verification[] {
   return items.map((item) => {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { keepStatistics } from '../platform/db/statistics.js';
-import { type ApplyItem, applyEnvelopes } from './apply.js';
+import { type ApplyItem, applyEnvelopes, envelopesByPos } from './apply.js';
 import { PartnerUnreachable, partnerRequest, problemDetail } from './client.js';
 import { activeSigner } from './local-keys.js';
 import { findPartner, storeLearntKeys, trustedKeys } from './partners.js';
@@ -120,6 +120,8 @@ interface IndexedPage {
   next: number;
   /** The page's envelopes by position, when they came with the index. */
   inline: Map<number, unknown> | null;
+  /** The response text they came in (the verification thread reads them from it). */
+  source: string | null;
 }
 
 interface FetchedPage {
@@ -127,6 +129,8 @@ interface FetchedPage {
   items: ApplyItem[];
   skipped: number;
   next: number;
+  /** The response text the items' envelopes came in, when there was one. */
+  source: string | null;
 }
 
 type Target = { agency: string; endpoint: string | null };
@@ -144,8 +148,7 @@ function inlineParts(agency: string, body: unknown): { text: string; envelopes: 
   const b = body as { index?: unknown; envelopes?: unknown } | null;
   if (typeof b?.index !== 'string' || !Array.isArray(b.envelopes))
     throw new Error(`${agency}'s feed page with envelopes is malformed`);
-  const list = b.envelopes as { pos?: unknown; envelope?: unknown }[];
-  return { text: b.index, envelopes: new Map(list.map((x) => [Number(x?.pos), x?.envelope])) };
+  return { text: b.index, envelopes: envelopesByPos(b) };
 }
 
 /**
@@ -188,16 +191,23 @@ async function fetchIndex(
   if (body.entries.some((e, i) => e.pos <= (i ? (body.entries[i - 1] as { pos: number }).pos : cursor)))
     throw new Error(`${agency}'s feed page is out of order`);
   const { fetch, skipped } = entriesToFetch(body.entries, await holdings(pc.db, body.entries));
-  return { body, fetch, skipped, next: advanceCursor(cursor, body.entries), inline: parts.envelopes };
+  return {
+    body,
+    fetch,
+    skipped,
+    next: advanceCursor(cursor, body.entries),
+    inline: parts.envelopes,
+    source: inline ? response.text : null,
+  };
 }
 
 /** The envelopes of an index page that this node lacks (already here when they came with the index). */
 async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage): Promise<FetchedPage> {
   const { body, fetch, skipped, next } = page;
-  if (!fetch.length) return { body, items: [], skipped, next };
+  if (!fetch.length) return { body, items: [], skipped, next, source: null };
   const itemsOf = (byPos: Map<number, unknown>): ApplyItem[] =>
     fetch.map((e) => ({ pos: e.pos, envelope: byPos.get(e.pos) ?? null, expectedHash: e.contentHash }));
-  if (page.inline) return { body, items: itemsOf(page.inline), skipped, next };
+  if (page.inline) return { body, items: itemsOf(page.inline), skipped, next, source: page.source };
   const { agency } = target;
   const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
   const got = await partnerRequest(signer, target, 'POST', 'api/v1/federation/feed/envelopes', {
@@ -209,8 +219,7 @@ async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage
       `${agency} refused the envelopes request (${got.status}): ${problemDetail(got.body)}`,
       got.status,
     );
-  const list = (got.body as { envelopes?: { pos: number; envelope: unknown }[] }).envelopes ?? [];
-  return { body, items: itemsOf(new Map(list.map((x) => [Number(x.pos), x.envelope]))), skipped, next };
+  return { body, items: itemsOf(envelopesByPos(got.body)), skipped, next, source: got.text };
 }
 
 interface Ahead {
@@ -241,7 +250,9 @@ function startPage(pc: PullContext, target: Target, cursor: number, previous?: A
     // Verified here, on the verification thread, while the event loop applies the pages before this one.
     return {
       ...fetched,
-      checked: fetched.items.length ? await verifyPage(pc, fetched.items, target.agency) : null,
+      checked: fetched.items.length
+        ? await verifyPage(pc, fetched.items, target.agency, fetched.source)
+        : null,
     };
   });
   index.catch(() => undefined);
@@ -250,12 +261,12 @@ function startPage(pc: PullContext, target: Target, cursor: number, previous?: A
 }
 
 /** Verifies a page's envelopes, learning rotated keys of their signers when needed. */
-async function verifyPage(pc: PullContext, items: ApplyItem[], delivering: string) {
+async function verifyPage(pc: PullContext, items: ApplyItem[], delivering: string, source: string | null) {
   const signers = new Set(
     items.map((i) => String((i.envelope as { signer?: unknown } | null)?.signer ?? delivering)),
   );
   let keys = await keyTable(pc.db, signers);
-  let verified = await verifyOffThread(items, keys);
+  let verified = await verifyOffThread(items, keys, source);
   const unknown = new Set(
     verified.flatMap((v, i) =>
       !v.ok && v.code === 'unknown-key'
@@ -266,7 +277,7 @@ async function verifyPage(pc: PullContext, items: ApplyItem[], delivering: strin
   if (unknown.size) {
     for (const a of unknown) await learnKeys(pc, a).catch(() => false);
     keys = await keyTable(pc.db, signers);
-    verified = await verifyOffThread(items, keys);
+    verified = await verifyOffThread(items, keys, source);
   }
   return { keys, verified };
 }

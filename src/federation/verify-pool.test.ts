@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAgencyKeyPair } from '../platform/identity/keys.js';
-import { type ApplyItem, verifyAll } from './apply.js';
+import { type ApplyItem, envelopesByPos, verifyAll } from './apply.js';
 import { signerFromPem } from './crypto.js';
 import { bodyOfChange, seal } from './envelope.js';
 import type { TrustedKey } from './trust.js';
@@ -71,6 +71,33 @@ describe('verifying a page off the event loop', () => {
       'malformed',
     ]);
     // The envelopes handed back are the caller's own objects, not copies from the thread.
+    expect(offThread[0]?.ok && offThread[0].envelope).toBe(items[0]?.envelope);
+  });
+
+  it('reads the envelopes from the response text they came in, and gives the verdicts the event loop would', async () => {
+    const sealed = Array.from({ length: 120 }, (_, i) => note(i));
+    const list = sealed.map((envelope, i) => ({ pos: i + 1, envelope }));
+    (list[5]!.envelope as { payload: { subject: string } }).payload.subject = 'altered in transit';
+    list[9] = { pos: 10, envelope: note(9, stranger) };
+    list.splice(20, 1); // position 21 missing from the response
+    const text = JSON.stringify({ index: '{"entries":[]}', envelopes: list });
+    const byPos = envelopesByPos(JSON.parse(text));
+    const items: ApplyItem[] = sealed.map((e, i) => ({
+      pos: i + 1,
+      envelope: byPos.get(i + 1) ?? null,
+      expectedHash: i === 30 ? 'sha256:0000' : e.contentHash,
+    }));
+    const before = { ...verifyThreadStats };
+    const offThread = await verifyOffThread(items, keys, text);
+    expect(verifyThreadStats).toEqual({ batches: before.batches + 1, fallbacks: before.fallbacks });
+    expect(offThread).toEqual(verifyAll(items, (a) => keys.get(a) ?? []));
+    expect(offThread.flatMap((v, i) => (v.ok ? [] : [[i + 1, v.code]]))).toEqual([
+      [6, 'hash-mismatch'],
+      [10, 'unknown-key'],
+      [21, 'malformed'],
+      [31, 'hash-mismatch'],
+    ]);
+    // The envelopes handed back are the caller's own objects, parsed once on the event loop.
     expect(offThread[0]?.ok && offThread[0].envelope).toBe(items[0]?.envelope);
   });
 

@@ -11,11 +11,18 @@ import type { TrustedKey } from './trust.js';
 
 export const IN_PLACE_BELOW = 64;
 
-export interface VerifyJob {
+/**
+ * A batch to verify: its items, or, when their envelopes came in a response text, the items' positions and expected
+ * hashes with that text. The thread then parses the text itself: a string is copied to it in one piece, where
+ * 500 envelopes as objects would be serialised on the event loop and rebuilt on the thread.
+ */
+export type VerifyJob = {
   id: number;
-  items: readonly ApplyItem[];
   keys: Record<string, readonly TrustedKey[]>;
-}
+} & (
+  | { items: readonly ApplyItem[] }
+  | { source: string; wanted: readonly { pos: number | null; expectedHash?: string }[] }
+);
 
 export type Verdict = { ok: true } | { ok: false; code: VerifyFailure; reason: string };
 
@@ -54,24 +61,41 @@ function thread(): Worker {
   return created;
 }
 
-function inThread(items: readonly ApplyItem[], keys: Map<string, readonly TrustedKey[]>) {
+function inThread(
+  items: readonly ApplyItem[],
+  keys: Map<string, readonly TrustedKey[]>,
+  source: string | null,
+) {
   return new Promise<Verdict[]>((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
-    thread().postMessage({ id, items, keys: Object.fromEntries(keys) } satisfies VerifyJob);
+    const job: VerifyJob =
+      source === null
+        ? { id, keys: Object.fromEntries(keys), items }
+        : {
+            id,
+            keys: Object.fromEntries(keys),
+            source,
+            wanted: items.map((i) => ({ pos: i.pos, expectedHash: i.expectedHash })),
+          };
+    thread().postMessage(job);
   });
 }
 
-/** verifyAll, on the verification thread for a page, in place for a few items or when the thread fails. */
+/**
+ * verifyAll, on the verification thread for a page, in place for a few items or when the thread fails. `source` is
+ * the response text the items' envelopes were parsed from (by envelopesByPos), when there is one.
+ */
 export async function verifyOffThread(
   items: readonly ApplyItem[],
   keys: Map<string, readonly TrustedKey[]>,
+  source: string | null = null,
 ): Promise<Verification[]> {
   const inPlace = () => verifyAll(items, (a) => keys.get(a) ?? []);
   if (items.length < IN_PLACE_BELOW) return inPlace();
   let verdicts: Verdict[];
   try {
-    verdicts = await inThread(items, keys);
+    verdicts = await inThread(items, keys, source);
   } catch {
     verifyThreadStats.fallbacks++;
     return inPlace();
