@@ -77,7 +77,7 @@ describe('verifying a page off the event loop', () => {
   it('reads the envelopes from the response text they came in, and gives the verdicts the event loop would', async () => {
     const sealed = Array.from({ length: 120 }, (_, i) => note(i));
     const list = sealed.map((envelope, i) => ({ pos: i + 1, envelope }));
-    (list[5]!.envelope as { payload: { subject: string } }).payload.subject = 'altered in transit';
+    (list[5]!.envelope.payload as { subject: string }).subject = 'altered in transit';
     list[9] = { pos: 10, envelope: note(9, stranger) };
     list.splice(20, 1); // position 21 missing from the response
     const text = JSON.stringify({ index: '{"entries":[]}', envelopes: list });
