@@ -103,6 +103,14 @@ function benchRoutes(app: App, ctx: AppContext): void {
       return { records, ms: performance.now() - started };
     },
   );
+  // Polled while the origin seals: whether the dispatcher has met every outbox change (it seals them in the same
+  // transaction that advances its cursor). Counting the sealed envelopes every 100 ms slowed the sealing it timed.
+  app.get('/bench/dispatched', { config }, async () => {
+    const { rows } = await ctx.db.query<{ done: boolean }>(
+      'select dispatch_seq >= (select coalesce(max(seq), 0) from record_changes) as done from federation_settings',
+    );
+    return { done: rows[0]?.done ?? false };
+  });
   app.get('/bench/sealed', { config }, async () => {
     const { rows } = await ctx.db.query<{ n: number }>(
       "select count(*)::int as n from federation_envelopes where kind = 'change'",
@@ -441,11 +449,13 @@ async function driver(): Promise<void> {
     await request(cn, 'POST', '/bench/seed', undefined, { count: records, to: 'MM' });
     const seededMs = performance.now() - seedStarted;
     for (;;) {
-      const { n } = await request<{ n: number }>(cn, 'GET', '/bench/sealed');
-      if (n >= records) break;
+      const { done } = await request<{ done: boolean }>(cn, 'GET', '/bench/dispatched');
+      if (done) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const sealedMs = performance.now() - seedStarted;
+    const sealed = await request<{ n: number }>(cn, 'GET', '/bench/sealed');
+    if (sealed.n < records) throw new Error(`CN sealed ${sealed.n} of ${records} records`);
 
     // Baseline: the same records as a plain unsigned JSON stream, stored with a plain upsert.
     const plainBefore = await cpuSnapshot(cn, mm);
