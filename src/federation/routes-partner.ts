@@ -92,18 +92,17 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
   const self = ctx.config.agencyCode;
 
   /**
-   * The index page for a partner as the JSON text sent (its entries given as JSON text), with the response signature
-   * over exactly that text set on the reply (bound to the request's nonce).
+   * The index page for a partner as the JSON text sent, with the response signature over exactly that text set on
+   * the reply (bound to the request's nonce).
    */
   async function signedIndex(
     request: FastifyRequest,
     reply: FastifyReply,
     partner: PartnerRow,
-    page: { after: number; entries: string; head: number; more: boolean },
+    page: { after: number; entries: unknown[]; head: number; more: boolean },
   ): Promise<string> {
     const { after, entries, head, more } = page;
-    const to = JSON.stringify(partner.agency_code);
-    const text = `{"origin":${JSON.stringify(self)},"to":${to},"after":${after},"entries":${entries},"head":${head},"more":${more}}`;
+    const text = JSON.stringify({ origin: self, to: partner.agency_code, after, entries, head, more });
     const signer = await activeSigner(ctx.db, ctx.config.dataDir, self);
     reply.headers(signResponse(signer, String(request.headers['liaison-nonce']), text, new Date()));
     return text;
@@ -138,12 +137,7 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
       const partner = await authenticatePartner(ctx, request, null);
       const index = await feedIndex(ctx.db, partner.id, request.query.after, clampLimit(request.query.limit));
       // Sent pre-serialised: the response signature covers exactly this text.
-      const entries = JSON.stringify(index.entries);
-      const text = await signedIndex(request, reply, partner, {
-        after: request.query.after,
-        ...index,
-        entries,
-      });
+      const text = await signedIndex(request, reply, partner, { after: request.query.after, ...index });
       return reply.type('application/json').send(text as never);
     },
   );
@@ -171,21 +165,16 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
     },
     async (request, reply) => {
       const partner = await authenticatePartner(ctx, request, null);
-      const page = await feedPageWithEnvelopes(
+      const { envelopes, ...index } = await feedPageWithEnvelopes(
         ctx.db,
         { id: partner.id, agency: partner.agency_code },
         request.query.after,
         clampLimit(request.query.limit),
       );
-      const text = await signedIndex(request, reply, partner, {
-        after: request.query.after,
-        entries: `[${page.entries}]`,
-        head: page.head,
-        more: page.more,
-      });
+      const text = await signedIndex(request, reply, partner, { after: request.query.after, ...index });
       return reply
         .type('application/json')
-        .send(`{"index":${JSON.stringify(text)},"envelopes":[${page.envelopes}]}` as never);
+        .send(`{"index":${JSON.stringify(text)},${envelopesJson(envelopes)}}` as never);
     },
   );
 
