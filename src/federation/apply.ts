@@ -53,6 +53,18 @@ export function envelopesByPos(body: unknown): Map<number, unknown> {
   );
 }
 
+/** The items for the wanted positions of a response's envelopes (null where the response has none). */
+export function itemsAt(
+  wanted: readonly { pos: number | null; expectedHash?: string }[],
+  byPos: ReadonlyMap<number, unknown>,
+): ApplyItem[] {
+  return wanted.map(({ pos, expectedHash }) => ({
+    pos,
+    envelope: pos === null ? null : (byPos.get(pos) ?? null),
+    expectedHash,
+  }));
+}
+
 /** Verifies every item (pure, no I/O); for callers that want to learn missing keys before applying. */
 export function verifyAll(items: readonly ApplyItem[], keysOf: ApplyOptions['keysOf']): Verification[] {
   return items.map((item) => {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { keepStatistics } from '../platform/db/statistics.js';
-import { type ApplyItem, applyEnvelopes, envelopesByPos } from './apply.js';
+import { type ApplyItem, applyEnvelopes, envelopesByPos, itemsAt } from './apply.js';
 import { PartnerUnreachable, partnerRequest, problemDetail } from './client.js';
 import { activeSigner } from './local-keys.js';
 import { findPartner, storeLearntKeys, trustedKeys } from './partners.js';
@@ -118,10 +118,8 @@ interface IndexedPage {
   fetch: FeedPage['entries'];
   skipped: number;
   next: number;
-  /** The page's envelopes by position, when they came with the index. */
-  inline: Map<number, unknown> | null;
-  /** The response text they came in (the verification thread reads them from it). */
-  source: string | null;
+  /** The page's envelopes by position and the response text they came in, when they came with the index. */
+  inline: { envelopes: Map<number, unknown>; source: string } | null;
 }
 
 interface FetchedPage {
@@ -196,8 +194,7 @@ async function fetchIndex(
     fetch,
     skipped,
     next: advanceCursor(cursor, body.entries),
-    inline: parts.envelopes,
-    source: inline ? response.text : null,
+    inline: parts.envelopes && { envelopes: parts.envelopes, source: response.text },
   };
 }
 
@@ -205,9 +202,9 @@ async function fetchIndex(
 async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage): Promise<FetchedPage> {
   const { body, fetch, skipped, next } = page;
   if (!fetch.length) return { body, items: [], skipped, next, source: null };
-  const itemsOf = (byPos: Map<number, unknown>): ApplyItem[] =>
-    fetch.map((e) => ({ pos: e.pos, envelope: byPos.get(e.pos) ?? null, expectedHash: e.contentHash }));
-  if (page.inline) return { body, items: itemsOf(page.inline), skipped, next, source: page.source };
+  const wanted = fetch.map((e) => ({ pos: e.pos, expectedHash: e.contentHash }));
+  if (page.inline)
+    return { body, items: itemsAt(wanted, page.inline.envelopes), skipped, next, source: page.inline.source };
   const { agency } = target;
   const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
   const got = await partnerRequest(signer, target, 'POST', 'api/v1/federation/feed/envelopes', {
@@ -219,7 +216,7 @@ async function fetchEnvelopes(pc: PullContext, target: Target, page: IndexedPage
       `${agency} refused the envelopes request (${got.status}): ${problemDetail(got.body)}`,
       got.status,
     );
-  return { body, items: itemsOf(envelopesByPos(got.body)), skipped, next, source: got.text };
+  return { body, items: itemsAt(wanted, envelopesByPos(got.body)), skipped, next, source: got.text };
 }
 
 interface Ahead {

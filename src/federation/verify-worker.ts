@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { type ApplyItem, envelopesByPos, verifyAll } from './apply.js';
+import { type ApplyItem, envelopesByPos, itemsAt, verifyAll } from './apply.js';
 import type { TrustedKey } from './trust.js';
 import type { Verdict, VerifyJob } from './verify-pool.js';
 
@@ -15,7 +15,7 @@ function itemsOf(job: VerifyJob): readonly ApplyItem[] {
   } catch {
     byPos = new Map();
   }
-  return job.wanted.map((w) => ({ ...w, envelope: w.pos === null ? null : (byPos.get(w.pos) ?? null) }));
+  return itemsAt(job.wanted, byPos);
 }
 
 parentPort?.on('message', (job: VerifyJob) => {
