@@ -329,12 +329,17 @@ function memory(node: BenchNode): { peak: number; now: number } {
   return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
 }
 
+/** CPU seconds (user + system) of a process or thread, from its /proc stat file. */
+function statCpu(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** CPU seconds used so far by a process's threads: its main thread, the others together (workers, libuv, GC) and each. */
 function threadCpu(pid: number): { main: number; others: number; threads: Record<string, number> } {
   const out = { main: 0, others: 0, threads: {} as Record<string, number> };
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+    const seconds = statCpu(`/proc/${pid}/task/${tid}/stat`);
     if (Number(tid) === pid) {
       out.main = seconds;
       continue;
@@ -366,21 +371,12 @@ async function backendCpu(node: BenchNode): Promise<number> {
   await client.end();
   for (const { pid } of rows) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      seen.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+      seen.set(pid, statCpu(`/proc/${pid}/stat`));
     } catch {
       // The backend ended meanwhile: its last reading stands.
     }
   }
   return [...seen.values()].reduce((a, b) => a + b, 0);
-}
-
-/** Samples both nodes' backends every second until stopped. */
-function sampleBackends(cn: BenchNode, mm: BenchNode): () => void {
-  const timer = setInterval(() => {
-    void Promise.all([backendCpu(cn), backendCpu(mm)]).catch(() => undefined);
-  }, 1000);
-  return () => clearInterval(timer);
 }
 
 interface CpuSnapshot {
@@ -392,6 +388,24 @@ async function cpuSnapshot(cn: BenchNode, mm: BenchNode): Promise<CpuSnapshot> {
   return {
     cn: { ...threadCpu(cn.child.pid as number), backends: await backendCpu(cn) },
     mm: { ...threadCpu(mm.child.pid as number), backends: await backendCpu(mm) },
+  };
+}
+
+/**
+ * Starts accounting both nodes' CPU for a phase (their backends sampled every second meanwhile); the returned
+ * function ends it and gives the snapshots before and after.
+ */
+async function startCpuPhase(
+  cn: BenchNode,
+  mm: BenchNode,
+): Promise<() => Promise<{ before: CpuSnapshot; after: CpuSnapshot }>> {
+  const before = await cpuSnapshot(cn, mm);
+  const timer = setInterval(() => {
+    void Promise.all([backendCpu(cn), backendCpu(mm)]).catch(() => undefined);
+  }, 1000);
+  return async () => {
+    clearInterval(timer);
+    return { before, after: await cpuSnapshot(cn, mm) };
   };
 }
 
@@ -458,13 +472,11 @@ async function driver(): Promise<void> {
     if (sealed.n < records) throw new Error(`CN sealed ${sealed.n} of ${records} records`);
 
     // Baseline: the same records as a plain unsigned JSON stream, stored with a plain upsert.
-    const plainBefore = await cpuSnapshot(cn, mm);
-    const stopPlainSampling = sampleBackends(cn, mm);
+    const endPlainCpu = await startCpuPhase(cn, mm);
     const plain = await request<{ records: number; ms: number }>(mm, 'POST', '/bench/plain-pull', undefined, {
       from: cn.base,
     });
-    stopPlainSampling();
-    const plainAfter = await cpuSnapshot(cn, mm);
+    const plainCpu = await endPlainCpu();
 
     // Federation: accept both invitations, then time from the confirmations until MM holds every record.
     const fromCn = await request<{ invitation: string; fingerprint: string }>(
@@ -499,8 +511,7 @@ async function driver(): Promise<void> {
       { invitation: fromMm.invitation },
       201,
     );
-    const cpuBefore = await cpuSnapshot(cn, mm);
-    const stopSampling = sampleBackends(cn, mm);
+    const endBacklogCpu = await startCpuPhase(cn, mm);
     const started = performance.now();
     await request(cn, 'POST', '/api/v1/federation/partners/MM/confirm', cn.admin, {
       fingerprint: fromMm.fingerprint,
@@ -521,8 +532,7 @@ async function driver(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const federatedMs = performance.now() - started;
-    stopSampling();
-    const cpuAfter = await cpuSnapshot(cn, mm);
+    const backlogCpu = await endBacklogCpu();
     const held = await request<{ n: number }>(mm, 'GET', '/bench/count');
     const fed = await request<{ n: number }>(cn, 'GET', '/bench/feed');
     if (held.n < records || fed.n < records)
@@ -598,7 +608,7 @@ async function driver(): Promise<void> {
     console.log(
       `| write at CN → visible at MM (notice path), ${samples} samples | p50 ${fmt(percentile(latencies, 50), 0)} ms, p95 ${fmt(percentile(latencies, 95), 0)} ms, max ${fmt(latencies.at(-1) ?? 0, 0)} ms | - | - | p95 < 1000 ms |`,
     );
-    const cpuUsed = (before: CpuSnapshot, after: CpuSnapshot) => {
+    const cpuUsed = ({ before, after }: { before: CpuSnapshot; after: CpuSnapshot }) => {
       const d = (side: 'cn' | 'mm', part: 'main' | 'others' | 'backends') =>
         fmt(after[side][part] - before[side][part], 1);
       const busiest = (side: 'cn' | 'mm') =>
@@ -611,7 +621,7 @@ async function driver(): Promise<void> {
       return `CN ${d('cn', 'main')} / ${d('cn', 'others')} (busiest ${busiest('cn')}) / ${d('cn', 'backends')}, MM ${d('mm', 'main')} / ${d('mm', 'others')} (busiest ${busiest('mm')}) / ${d('mm', 'backends')}`;
     };
     console.log(
-      `| CPU seconds used, node main thread / its other threads / its PostgreSQL backends | backlog: ${cpuUsed(cpuBefore, cpuAfter)} (wall ${fmt(federatedMs / 1000, 1)} s × ${cpus().length} cores) | plain: ${cpuUsed(plainBefore, plainAfter)} (wall ${fmt(plain.ms / 1000, 1)} s) | - | - |`,
+      `| CPU seconds used, node main thread / its other threads / its PostgreSQL backends | backlog: ${cpuUsed(backlogCpu)} (wall ${fmt(federatedMs / 1000, 1)} s × ${cpus().length} cores) | plain: ${cpuUsed(plainCpu)} (wall ${fmt(plain.ms / 1000, 1)} s) | - | - |`,
     );
     console.log(
       `| memory after the backlog, peak / now | CN ${fmt(memoryAfterBacklog.cn.peak, 0)} / ${fmt(memoryAfterBacklog.cn.now, 0)} MB, MM ${fmt(memoryAfterBacklog.mm.peak, 0)} / ${fmt(memoryAfterBacklog.mm.now, 0)} MB | - | - | - |`,
