@@ -95,6 +95,63 @@ describe('a re-evaluation racing a new change', () => {
   });
 });
 
+// A re-evaluation looks up what a partner was sent only when it was sent something in the page's id range; the
+// range must cover the whole page, not just its first record (here one the partner never had).
+describe('a re-evaluation of records a partner was sent only some of', () => {
+  it('revokes exactly the ones it was sent when it leaves the task force', async () => {
+    const admin = await node.login('admin', ADMIN_PASSWORD);
+    const putForce = async (leftOn: string | null) => {
+      const res = await node.app.inject({
+        method: 'PUT',
+        url: '/api/v1/federation/task-forces/TF-RANGE',
+        headers: { cookie: admin },
+        payload: {
+          name: 'Range task force',
+          members: [{ agency: 'MM', joinedOn: '2026-01-01', leftOn }],
+        },
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    };
+    await putForce(null);
+    await drain();
+    const toForce = { audience: { agencies: [], mechanisms: [], taskForces: ['TF-RANGE'] } };
+    // Created first, so the lowest id of the page: dated before MM joined, never released to it.
+    await createNote(
+      node.ctx.db,
+      'CN',
+      { subject: 'range: before', body: '…', recordDate: '2025-06-01', policy: toForce },
+      'user:test',
+    );
+    for (const subject of ['range: during 1', 'range: during 2'])
+      await createNote(
+        node.ctx.db,
+        'CN',
+        { subject, body: '…', recordDate: '2026-02-01', policy: toForce },
+        'user:test',
+      );
+    await drain();
+    const rangeFeed = async () =>
+      (
+        await node.ctx.db.query<{ record_id: string; subject: string | null; tombstone: string | null }>(
+          `select e.record_id, n.subject, e.tombstone from federation_feed f
+             join federation_partners p on p.id = f.partner_id join federation_envelopes e on e.id = f.envelope_id
+             join federation_notes n on n.id = e.record_id
+            where p.agency_code = 'MM' and n.subject like 'range:%' order by f.pos`,
+        )
+      ).rows.map((r) => `${r.subject} ${r.tombstone ?? 'content'}`);
+    expect(await rangeFeed()).toEqual(['range: during 1 content', 'range: during 2 content']);
+    // MM's membership now ends before the records' date: it loses both, and never had the first.
+    await putForce('2026-01-15');
+    await drain();
+    expect(await rangeFeed()).toEqual([
+      'range: during 1 content',
+      'range: during 2 content',
+      'range: during 1 access-revoked',
+      'range: during 2 access-revoked',
+    ]);
+  });
+});
+
 // An imported seizure's outbox row stores no payload (migration 0009): the dispatcher reads it from the seizures row.
 describe.skipIf(!HAVE_DATA)('sealing imported seizures', () => {
   it('seals each with its payload read from its row, once', async () => {

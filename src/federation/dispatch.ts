@@ -221,6 +221,50 @@ async function loadPayloads(tx: Queryable, deliveries: readonly Delivery[]): Pro
 }
 
 /**
+ * What each partner was last sent of these items, by "partner|origin|id". A partner is looked up only if it was sent
+ * anything in the items' id range of their origin (one probe of the primary key each): a partner that just joined
+ * is sent its backlog in id order, so the range ahead of the re-evaluation is empty for it.
+ */
+async function sentTo(tx: Queryable, items: Item[], partners: Partner[]): Promise<Map<string, Sent>> {
+  const sent = new Map<string, Sent>();
+  const ranges = new Map<string, { lo: string; hi: string }>();
+  for (const item of items) {
+    const { origin } = item;
+    // Compared as PostgreSQL orders uuids: lower-case hex, digit by digit.
+    const id = item.id.toLowerCase();
+    const r = ranges.get(origin);
+    if (!r) ranges.set(origin, { lo: id, hi: id });
+    else if (id < r.lo) r.lo = id;
+    else if (id > r.hi) r.hi = id;
+  }
+  const { rows: withSent } = await tx.query<{ id: string }>(
+    `select p::text as id from unnest($1::uuid[]) p
+      where exists (select 1 from unnest($2::text[], $3::uuid[], $4::uuid[]) r(origin, lo, hi), federation_sent s
+                     where s.partner_id = p and s.origin = r.origin and s.record_id between r.lo and r.hi)`,
+    [
+      partners.map((p) => p.id),
+      [...ranges.keys()],
+      [...ranges.values()].map((r) => r.lo),
+      [...ranges.values()].map((r) => r.hi),
+    ],
+  );
+  if (!withSent.length) return sent;
+  const { rows } = await tx.query<{
+    partner_id: string;
+    origin: string;
+    record_id: string;
+    version: number;
+    state: Sent['state'];
+  }>(
+    'select partner_id, origin, record_id, version, state from federation_sent where record_id = any($1::uuid[]) and partner_id = any($2::uuid[])',
+    [items.map((i) => i.id), withSent.map((p) => p.id)],
+  );
+  for (const r of rows)
+    sent.set(`${r.partner_id}|${r.origin}|${r.record_id}`, { version: r.version, state: r.state });
+  return sent;
+}
+
+/**
  * Decides every (item, partner) pair, seals what is released and appends it to the feeds, in item order. Returns the
  * number of feed entries and the agencies that got any.
  */
@@ -235,19 +279,7 @@ async function deliver(
 ) {
   const touched = new Set<string>();
   if (!items.length || !partners.length) return { entries: 0, touched };
-  const sentRows = await tx.query<{
-    partner_id: string;
-    origin: string;
-    record_id: string;
-    version: number;
-    state: Sent['state'];
-  }>(
-    'select partner_id, origin, record_id, version, state from federation_sent where record_id = any($1::uuid[]) and partner_id = any($2::uuid[])',
-    [items.map((i) => i.id), partners.map((p) => p.id)],
-  );
-  const sent = new Map<string, Sent>();
-  for (const r of sentRows.rows)
-    sent.set(`${r.partner_id}|${r.origin}|${r.record_id}`, { version: r.version, state: r.state });
+  const sent = await sentTo(tx, items, partners);
   const membership = membershipResolver(tx);
   let deliveries: Delivery[] = [];
   for (const item of items) {
