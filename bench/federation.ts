@@ -7,9 +7,12 @@
 //   3. Memory of both nodes (peak and current RSS).
 // Run: npx tsx bench/federation.ts [records=100000] [latency samples=100]
 //      DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/federation.ts   (both nodes on PostgreSQL)
+// Looking inside: BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles both nodes and prints the backlog's
+// window in the profiles' clock and in UTC (for PostgreSQL's statement log; BENCH_WINDOW=1 prints it alone);
+// BENCH_NODE_LOG=<dir> keeps each node's standard output (e.g. with --trace-gc) in <dir>/node-<agency>.log.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
@@ -274,6 +277,8 @@ async function startBenchNode(agency: string): Promise<BenchNode> {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
+  if (process.env.BENCH_NODE_LOG)
+    child.stdout?.pipe(createWriteStream(path.join(process.env.BENCH_NODE_LOG, `node-${agency}.log`)));
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d) => {
@@ -513,6 +518,8 @@ async function driver(): Promise<void> {
     );
     const endBacklogCpu = await startCpuPhase(cn, mm);
     const started = performance.now();
+    const startedUs = process.hrtime.bigint() / 1000n;
+    const startedAt = new Date().toISOString();
     await request(cn, 'POST', '/api/v1/federation/partners/MM/confirm', cn.admin, {
       fingerprint: fromMm.fingerprint,
     });
@@ -532,6 +539,11 @@ async function driver(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const federatedMs = performance.now() - started;
+    // In the clock of V8's CPU profiles (monotonic, µs) and in UTC, to cut the backlog out of a profile or a log.
+    if (process.env.BENCH_WINDOW || process.env.BENCH_NODE_FLAGS?.includes('--cpu-prof'))
+      console.error(
+        `backlog window (µs, monotonic): ${startedUs} ${process.hrtime.bigint() / 1000n}; ${startedAt} ${new Date().toISOString()}`,
+      );
     const backlogCpu = await endBacklogCpu();
     const held = await request<{ n: number }>(mm, 'GET', '/bench/count');
     const fed = await request<{ n: number }>(cn, 'GET', '/bench/feed');
