@@ -9,10 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.cleanup());
 
-const analysedRows = async () =>
+const analysedRows = async (table = 'bulk') =>
   Number(
-    (await t.db.query<{ n: number }>("select reltuples::float8 as n from pg_class where relname = 'bulk'"))
-      .rows[0]?.n,
+    (
+      await t.db.query<{ n: number }>('select reltuples::float8 as n from pg_class where relname = $1', [
+        table,
+      ])
+    ).rows[0]?.n,
   );
 
 describe('keeping planner statistics after bulk writes', () => {
@@ -38,6 +41,18 @@ describe('keeping planner statistics after bulk writes', () => {
       "select attname from pg_stats where tablename = 'wide' order by attname",
     );
     expect(rows.map((r) => r.attname)).toEqual(['id']);
+  });
+
+  it('samples coarsely: a statistics target of 10, not the default 100', async () => {
+    await t.db.exec('create table sampled (id int primary key)');
+    await t.db.query('insert into sampled select g from generate_series(1, 5000) g');
+    expect(await keepStatistics(t.db, { sampled: 5000 })).toEqual(['sampled']);
+    const { rows } = await t.db.query<{ bounds: number }>(
+      "select array_length(histogram_bounds, 1) as bounds from pg_stats where tablename = 'sampled' and attname = 'id'",
+    );
+    // A histogram has at most target + 1 bounds.
+    expect(Number(rows[0]?.bounds)).toBe(11);
+    expect(await analysedRows('sampled')).toBe(5000);
   });
 
   it('refuses what is not a plain table name', async () => {

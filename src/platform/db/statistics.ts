@@ -14,6 +14,10 @@ import type { Db } from './db.js';
 
 const THRESHOLD_ROWS = 50;
 const THRESHOLD_SHARE = 1;
+// These analyses are there for row counts and key uniqueness, which a sample of 3,000 rows gives as well as the
+// default 30,000 (statistics target 100): analysing 100,000 received records took 230–260 ms at the default and
+// 12–25 ms at 10 (psql). PostgreSQL's autovacuum later analyses at its own target.
+const SAMPLE_TARGET = 10;
 
 interface TableState {
   written: number;
@@ -49,7 +53,10 @@ export async function keepStatistics(
     state.written += rows;
     if (state.written < THRESHOLD_ROWS + THRESHOLD_SHARE * state.rowsAtLastAnalysis) continue;
     const only = columns[table];
-    await db.exec(`analyze ${table}${only?.length ? ` (${only.join(', ')})` : ''}`);
+    await db.transaction(async (tx) => {
+      await tx.exec(`set local default_statistics_target = ${SAMPLE_TARGET}`);
+      await tx.exec(`analyze ${table}${only?.length ? ` (${only.join(', ')})` : ''}`);
+    });
     const { rows: count } = await db.query<{ n: number }>(
       'select reltuples::float8 as n from pg_class where oid = $1::regclass',
       [table],
