@@ -69,15 +69,11 @@ function inThread(
   return new Promise<Verdict[]>((resolve, reject) => {
     const id = nextId++;
     waiting.set(id, { resolve, reject });
+    const batch = { id, keys: Object.fromEntries(keys) };
     const job: VerifyJob =
       source === null
-        ? { id, keys: Object.fromEntries(keys), items }
-        : {
-            id,
-            keys: Object.fromEntries(keys),
-            source,
-            wanted: items.map((i) => ({ pos: i.pos, expectedHash: i.expectedHash })),
-          };
+        ? { ...batch, items }
+        : { ...batch, source, wanted: items.map((i) => ({ pos: i.pos, expectedHash: i.expectedHash })) };
     thread().postMessage(job);
   });
 }

@@ -53,15 +53,16 @@ export async function keepStatistics(
     state.written += rows;
     if (state.written < THRESHOLD_ROWS + THRESHOLD_SHARE * state.rowsAtLastAnalysis) continue;
     const only = columns[table];
-    await db.transaction(async (tx) => {
+    const analysedRows = await db.transaction(async (tx) => {
       await tx.exec(`set local default_statistics_target = ${SAMPLE_TARGET}`);
       await tx.exec(`analyze ${table}${only?.length ? ` (${only.join(', ')})` : ''}`);
+      const { rows } = await tx.query<{ n: number }>(
+        'select reltuples::float8 as n from pg_class where oid = $1::regclass',
+        [table],
+      );
+      return Number(rows[0]?.n ?? 0);
     });
-    const { rows: count } = await db.query<{ n: number }>(
-      'select reltuples::float8 as n from pg_class where oid = $1::regclass',
-      [table],
-    );
-    state.rowsAtLastAnalysis = Math.max(0, Number(count[0]?.n ?? 0));
+    state.rowsAtLastAnalysis = Math.max(0, analysedRows);
     state.written = 0;
     analysed.push(table);
   }
