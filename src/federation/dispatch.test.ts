@@ -132,8 +132,8 @@ describe('a re-evaluation of records a partner was sent only some of', () => {
     await drain();
     const rangeFeed = async () =>
       (
-        await node.ctx.db.query<{ record_id: string; subject: string | null; tombstone: string | null }>(
-          `select e.record_id, n.subject, e.tombstone from federation_feed f
+        await node.ctx.db.query<{ subject: string; tombstone: string | null }>(
+          `select n.subject, e.tombstone from federation_feed f
              join federation_partners p on p.id = f.partner_id join federation_envelopes e on e.id = f.envelope_id
              join federation_notes n on n.id = e.record_id
             where p.agency_code = 'MM' and n.subject like 'range:%' order by f.pos`,

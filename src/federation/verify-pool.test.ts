@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAgencyKeyPair } from '../platform/identity/keys.js';
-import { type ApplyItem, envelopesByPos, verifyAll } from './apply.js';
+import { type ApplyItem, envelopesByPos, itemsAt, verifyAll } from './apply.js';
 import { signerFromPem } from './crypto.js';
 import { bodyOfChange, seal } from './envelope.js';
 import type { TrustedKey } from './trust.js';
@@ -81,12 +81,11 @@ describe('verifying a page off the event loop', () => {
     list[9] = { pos: 10, envelope: note(9, stranger) };
     list.splice(20, 1); // position 21 missing from the response
     const text = JSON.stringify({ index: '{"entries":[]}', envelopes: list });
-    const byPos = envelopesByPos(JSON.parse(text));
-    const items: ApplyItem[] = sealed.map((e, i) => ({
+    const wanted = sealed.map((e, i) => ({
       pos: i + 1,
-      envelope: byPos.get(i + 1) ?? null,
       expectedHash: i === 30 ? 'sha256:0000' : e.contentHash,
     }));
+    const items = itemsAt(wanted, envelopesByPos(JSON.parse(text)));
     const before = { ...verifyThreadStats };
     const offThread = await verifyOffThread(items, keys, text);
     expect(verifyThreadStats).toEqual({ batches: before.batches + 1, fallbacks: before.fallbacks });
