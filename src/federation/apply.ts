@@ -5,6 +5,7 @@ import { textArray } from '../platform/db/packed.js';
 import { type Verification, verifyEnvelope } from './envelope.js';
 import { admit, type Held, shouldApply } from './ingress.js';
 import type { Envelope } from './model.js';
+import { envelopeLines } from './page-lines.js';
 import { enqueueReconcile } from './reconcile-jobs.js';
 import type { TrustedKey } from './trust.js';
 import { recordType } from './types.js';
@@ -51,6 +52,25 @@ export function envelopesByPos(body: unknown): Map<number, unknown> {
   return new Map(
     list.map((x: { pos?: unknown; envelope?: unknown } | null) => [Number(x?.pos), x?.envelope]),
   );
+}
+
+/**
+ * Where a batch's envelopes came from: a JSON response text (`{"envelopes":[…]}`), or a feed page's bytes with its
+ * envelope lines from `from` on (page-lines.ts).
+ */
+export type EnvelopeSource = string | { bytes: Uint8Array; from: number };
+
+/**
+ * The envelopes of a response by feed position, from its JSON text or its page lines; shared by the event loop and the
+ * verification thread. A text that is not JSON has none (each wanted position is then quarantined as missing).
+ */
+export function envelopesOf(source: EnvelopeSource): Map<number, unknown> {
+  if (typeof source !== 'string') return envelopeLines(source.bytes, source.from);
+  try {
+    return envelopesByPos(JSON.parse(source));
+  } catch {
+    return new Map();
+  }
 }
 
 /** The items for the wanted positions of a response's envelopes (null where the response has none). */

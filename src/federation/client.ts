@@ -26,14 +26,19 @@ export interface PartnerResponse {
   nonce: string;
 }
 
-export async function partnerRequest(
+interface Sent {
+  response: Response;
+  nonce: string;
+}
+
+async function send(
   signer: Signer | null,
   partner: { agency: string; endpoint: string | null },
   method: 'GET' | 'POST',
   pathWithQuery: string,
-  body?: unknown,
-  timeoutMs = REQUEST_TIMEOUT_MS,
-): Promise<PartnerResponse> {
+  body: unknown,
+  timeoutMs: number,
+): Promise<Sent> {
   if (!partner.endpoint)
     throw new PartnerUnreachable(partner.agency, `${partner.agency} has no endpoint (bundles only)`);
   const url = new URL(
@@ -50,14 +55,14 @@ export async function partnerRequest(
       )
     : {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
+    return { response, nonce };
   } catch (error) {
     const reason =
       error instanceof Error
@@ -70,22 +75,61 @@ export async function partnerRequest(
       `${partner.agency} at ${partner.endpoint} did not answer: ${reason}`,
     );
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    throw new PartnerUnreachable(
-      partner.agency,
-      `${partner.agency} answered ${response.status} with a body that is not JSON`,
-      response.status,
-    );
-  }
+}
+
+function headersOf(response: Response): Record<string, string> {
   const out: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     out[name] = value;
   });
-  return { status: response.status, headers: out, body: parsed, text, nonce };
+  return out;
+}
+
+function parsed(agency: string, status: number, text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    throw new PartnerUnreachable(agency, `${agency} answered ${status} with a body that is not JSON`, status);
+  }
+}
+
+export async function partnerRequest(
+  signer: Signer | null,
+  partner: { agency: string; endpoint: string | null },
+  method: 'GET' | 'POST',
+  pathWithQuery: string,
+  body?: unknown,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<PartnerResponse> {
+  const { response, nonce } = await send(signer, partner, method, pathWithQuery, body, timeoutMs);
+  const text = await response.text();
+  const out = { status: response.status, headers: headersOf(response), nonce };
+  return { ...out, body: parsed(partner.agency, response.status, text), text };
+}
+
+/**
+ * A GET whose successful answer is kept as bytes (a feed page's lines; see page-lines.ts); any other answer is read
+ * as JSON, like partnerRequest's, for its problem detail.
+ */
+export async function partnerRequestBytes(
+  signer: Signer,
+  partner: { agency: string; endpoint: string | null },
+  pathWithQuery: string,
+): Promise<PartnerResponse & { bytes: Buffer | null }> {
+  const { response, nonce } = await send(
+    signer,
+    partner,
+    'GET',
+    pathWithQuery,
+    undefined,
+    REQUEST_TIMEOUT_MS,
+  );
+  const out = { status: response.status, headers: headersOf(response), nonce };
+  if (response.status !== 200) {
+    const text = await response.text();
+    return { ...out, body: parsed(partner.agency, response.status, text), text, bytes: null };
+  }
+  return { ...out, body: null, text: '', bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
 export function problemDetail(body: unknown): string {

@@ -1,9 +1,17 @@
 import type { Logger } from 'pino';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { keepStatistics } from '../platform/db/statistics.js';
-import { type ApplyItem, applyEnvelopes, envelopesByPos, itemsAt } from './apply.js';
-import { PartnerUnreachable, partnerRequest, problemDetail } from './client.js';
+import {
+  type ApplyItem,
+  applyEnvelopes,
+  type EnvelopeSource,
+  envelopesByPos,
+  envelopesOf,
+  itemsAt,
+} from './apply.js';
+import { PartnerUnreachable, partnerRequest, partnerRequestBytes, problemDetail } from './client.js';
 import { activeSigner } from './local-keys.js';
+import { indexLine } from './page-lines.js';
 import { findPartner, storeLearntKeys, trustedKeys } from './partners.js';
 import { checkResponse } from './requests.js';
 import {
@@ -118,8 +126,8 @@ interface IndexedPage {
   fetch: FeedPage['entries'];
   skipped: number;
   next: number;
-  /** The page's envelopes by position and the response text they came in, when they came with the index. */
-  inline: { envelopes: Map<number, unknown>; source: string } | null;
+  /** The page's envelopes by position and the response they came in, when they came with the index. */
+  inline: { envelopes: Map<number, unknown>; source: EnvelopeSource } | null;
 }
 
 interface FetchedPage {
@@ -127,8 +135,8 @@ interface FetchedPage {
   items: ApplyItem[];
   skipped: number;
   next: number;
-  /** The response text the items' envelopes came in, when there was one. */
-  source: string | null;
+  /** The response the items' envelopes came in, when there was one. */
+  source: EnvelopeSource | null;
 }
 
 type Target = { agency: string; endpoint: string | null };
@@ -141,12 +149,11 @@ function parsedOrNull(text: string): unknown {
   }
 }
 
-/** The signed index text and the envelopes of a page that came with its envelopes. */
-function inlineParts(agency: string, body: unknown): { text: string; envelopes: Map<number, unknown> } {
-  const b = body as { index?: unknown; envelopes?: unknown } | null;
-  if (typeof b?.index !== 'string' || !Array.isArray(b.envelopes))
-    throw new Error(`${agency}'s feed page with envelopes is malformed`);
-  return { text: b.index, envelopes: envelopesByPos(b) };
+/** The signed index text and the envelopes of a page that came with its envelopes (as lines: page-lines.ts). */
+function inlineParts(bytes: Buffer): { text: string; inline: IndexedPage['inline'] } {
+  const { text, envelopesFrom } = indexLine(bytes);
+  const source = { bytes, from: envelopesFrom };
+  return { text, inline: { envelopes: envelopesOf(source), source } };
 }
 
 /**
@@ -161,19 +168,17 @@ async function fetchIndex(
 ): Promise<IndexedPage> {
   const { agency } = target;
   const signer = await activeSigner(pc.db, pc.dataDir, pc.self);
-  const response = await partnerRequest(
-    signer,
-    target,
-    'GET',
-    `api/v1/federation/${inline ? 'feed/with-envelopes' : 'feed'}?after=${cursor}&limit=${PAGE_SIZE}`,
-  );
+  const path = `api/v1/federation/${inline ? 'feed/with-envelopes' : 'feed'}?after=${cursor}&limit=${PAGE_SIZE}`;
+  const response = inline
+    ? await partnerRequestBytes(signer, target, path)
+    : { ...(await partnerRequest(signer, target, 'GET', path)), bytes: null };
   if (response.status !== 200)
     throw new PartnerUnreachable(
       agency,
       `${agency} refused the feed request (${response.status}): ${problemDetail(response.body)}`,
       response.status,
     );
-  const parts = inline ? inlineParts(agency, response.body) : { text: response.text, envelopes: null };
+  const parts = response.bytes ? inlineParts(response.bytes) : { text: response.text, inline: null };
   let check = checkResponse(response.headers, response.nonce, parts.text, await trustedKeys(pc.db, agency));
   if (!check.ok && check.code === 'unknown-key') {
     // The partner rotated its key: follow its statements (another request may have learnt them meanwhile).
@@ -181,7 +186,7 @@ async function fetchIndex(
     check = checkResponse(response.headers, response.nonce, parts.text, await trustedKeys(pc.db, agency));
   }
   if (!check.ok) throw new Error(`${agency}'s feed page failed its signature check: ${check.reason}`);
-  const page = inline ? parsedOrNull(parts.text) : response.body;
+  const page = response.bytes ? parsedOrNull(parts.text) : response.body;
   if (!feedPageShape.Check(page)) throw new Error(`${agency}'s feed page is malformed`);
   const body: FeedPage = page;
   if (body.origin !== agency || body.to !== pc.self || body.after !== cursor)
@@ -194,7 +199,7 @@ async function fetchIndex(
     fetch,
     skipped,
     next: advanceCursor(cursor, body.entries),
-    inline: parts.envelopes && { envelopes: parts.envelopes, source: response.text },
+    inline: parts.inline,
   };
 }
 
@@ -258,7 +263,12 @@ function startPage(pc: PullContext, target: Target, cursor: number, previous?: A
 }
 
 /** Verifies a page's envelopes, learning rotated keys of their signers when needed. */
-async function verifyPage(pc: PullContext, items: ApplyItem[], delivering: string, source: string | null) {
+async function verifyPage(
+  pc: PullContext,
+  items: ApplyItem[],
+  delivering: string,
+  source: EnvelopeSource | null,
+) {
   const signers = new Set(
     items.map((i) => String((i.envelope as { signer?: unknown } | null)?.signer ?? delivering)),
   );

@@ -6,6 +6,7 @@ import { errorResponses, Strict } from '../platform/http/schemas.js';
 import type { App } from '../platform/http/server.js';
 import { feedEnvelopes, feedIndex, feedPageWithEnvelopes } from './feed.js';
 import { activeSigner, keyChain } from './local-keys.js';
+import { PAGE_LINES_TYPE, pageLines } from './page-lines.js';
 import { findPartner, type PartnerRow, trustedKeys } from './partners.js';
 import { learnKeys } from './pull.js';
 import { checkRequest, claimedSender, signResponse } from './requests.js';
@@ -151,16 +152,12 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
         summary:
           "A page of the calling partner's feed with its envelopes, for a partner that holds none of them yet (signed request)",
         description:
-          '`index` is the signed index page as JSON text (the response signature covers exactly that text); `envelopes` are the ' +
-          'envelopes at its positions, each signed by its origin and matching the content hash its index entry announces.',
+          'Newline-delimited JSON (`application/x-ndjson`): the first line is the signed index page (the response ' +
+          'signature covers exactly that line, without its newline); each further line is `{"pos":…,"envelope":…}`, ' +
+          'an envelope at a position of the index, signed by its origin and matching the content hash its index entry announces.',
         querystring: FeedQuery,
-        response: {
-          200: Type.Object({
-            index: Type.String(),
-            envelopes: Type.Array(Type.Object({ pos: Type.Integer(), envelope: Type.Unknown() })),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
+        produces: [PAGE_LINES_TYPE],
+        response: errorResponses(400, 401, 403),
       },
     },
     async (request, reply) => {
@@ -172,9 +169,7 @@ export function partnerRoutes(app: App, ctx: AppContext, service: FederationServ
         clampLimit(request.query.limit),
       );
       const text = await signedIndex(request, reply, partner, { after: request.query.after, ...index });
-      return reply
-        .type('application/json')
-        .send(`{"index":${JSON.stringify(text)},${envelopesJson(envelopes)}}` as never);
+      return reply.type(PAGE_LINES_TYPE).send(pageLines(text, envelopes));
     },
   );
 

@@ -1,9 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateAgencyKeyPair } from '../platform/identity/keys.js';
-import { type ApplyItem, envelopesByPos, itemsAt, verifyAll } from './apply.js';
+import { type ApplyItem, type EnvelopeSource, envelopesOf, itemsAt, verifyAll } from './apply.js';
 import { signerFromPem } from './crypto.js';
 import { bodyOfChange, seal } from './envelope.js';
+import { indexLine, pageLines } from './page-lines.js';
 import type { TrustedKey } from './trust.js';
 import { IN_PLACE_BELOW, stopVerifyThread, verifyOffThread, verifyThreadStats } from './verify-pool.js';
 
@@ -74,31 +75,51 @@ describe('verifying a page off the event loop', () => {
     expect(offThread[0]?.ok && offThread[0].envelope).toBe(items[0]?.envelope);
   });
 
-  it('reads the envelopes from the response text they came in, and gives the verdicts the event loop would', async () => {
-    const sealed = Array.from({ length: 120 }, (_, i) => note(i));
-    const list = sealed.map((envelope, i) => ({ pos: i + 1, envelope }));
-    (list[5]!.envelope.payload as { subject: string }).subject = 'altered in transit';
-    list[9] = { pos: 10, envelope: note(9, stranger) };
-    list.splice(20, 1); // position 21 missing from the response
-    const text = JSON.stringify({ index: '{"entries":[]}', envelopes: list });
-    const wanted = sealed.map((e, i) => ({
-      pos: i + 1,
-      expectedHash: i === 30 ? 'sha256:0000' : e.contentHash,
-    }));
-    const items = itemsAt(wanted, envelopesByPos(JSON.parse(text)));
-    const before = { ...verifyThreadStats };
-    const offThread = await verifyOffThread(items, keys, text);
-    expect(verifyThreadStats).toEqual({ batches: before.batches + 1, fallbacks: before.fallbacks });
-    expect(offThread).toEqual(verifyAll(items, (a) => keys.get(a) ?? []));
-    expect(offThread.flatMap((v, i) => (v.ok ? [] : [[i + 1, v.code]]))).toEqual([
-      [6, 'hash-mismatch'],
-      [10, 'unknown-key'],
-      [21, 'malformed'],
-      [31, 'hash-mismatch'],
-    ]);
-    // The envelopes handed back are the caller's own objects, parsed once on the event loop.
-    expect(offThread[0]?.ok && offThread[0].envelope).toBe(items[0]?.envelope);
-  });
+  // The two forms a response brings envelopes in: a JSON text, and a feed page's lines (a line that is not JSON is
+  // passed over by both threads alike).
+  const sources: [string, (list: { pos: number; envelope: unknown }[]) => EnvelopeSource][] = [
+    ['a JSON response text', (list) => JSON.stringify({ envelopes: list })],
+    [
+      "a feed page's lines",
+      (list) => {
+        const lines = list.map((e) => ({ pos: e.pos, envelope: JSON.stringify(e.envelope) }));
+        const bytes = Buffer.concat([
+          pageLines('{"entries":[]}', lines),
+          Buffer.from('{"pos":21,"envelope":\n'),
+        ]);
+        return { bytes, from: indexLine(bytes).envelopesFrom };
+      },
+    ],
+  ];
+
+  it.each(sources)(
+    'reads the envelopes from %s, and gives the verdicts the event loop would',
+    async (_, form) => {
+      const sealed = Array.from({ length: 120 }, (_, i) => note(i));
+      const list = sealed.map((envelope, i) => ({ pos: i + 1, envelope }));
+      (list[5]!.envelope.payload as { subject: string }).subject = 'altered in transit';
+      list[9] = { pos: 10, envelope: note(9, stranger) };
+      list.splice(20, 1); // position 21 missing from the response
+      const source = form(list);
+      const wanted = sealed.map((e, i) => ({
+        pos: i + 1,
+        expectedHash: i === 30 ? 'sha256:0000' : e.contentHash,
+      }));
+      const items = itemsAt(wanted, envelopesOf(source));
+      const before = { ...verifyThreadStats };
+      const offThread = await verifyOffThread(items, keys, source);
+      expect(verifyThreadStats).toEqual({ batches: before.batches + 1, fallbacks: before.fallbacks });
+      expect(offThread).toEqual(verifyAll(items, (a) => keys.get(a) ?? []));
+      expect(offThread.flatMap((v, i) => (v.ok ? [] : [[i + 1, v.code]]))).toEqual([
+        [6, 'hash-mismatch'],
+        [10, 'unknown-key'],
+        [21, 'malformed'],
+        [31, 'hash-mismatch'],
+      ]);
+      // The envelopes handed back are the caller's own objects, parsed once on the event loop.
+      expect(offThread[0]?.ok && offThread[0].envelope).toBe(items[0]?.envelope);
+    },
+  );
 
   it('verifies a few items in place', async () => {
     const items: ApplyItem[] = [{ pos: 1, envelope: note(1) }];

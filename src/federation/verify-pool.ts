@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { type ApplyItem, verifyAll } from './apply.js';
+import { type ApplyItem, type EnvelopeSource, verifyAll } from './apply.js';
 import type { Verification, VerifyFailure } from './envelope.js';
 import type { Envelope } from './model.js';
 import type { TrustedKey } from './trust.js';
@@ -12,16 +12,16 @@ import type { TrustedKey } from './trust.js';
 export const IN_PLACE_BELOW = 64;
 
 /**
- * A batch to verify: its items, or, when their envelopes came in a response text, the items' positions and expected
- * hashes with that text. The thread then parses the text itself: a string is copied to it in one piece, where
- * 500 envelopes as objects would be serialised on the event loop and rebuilt on the thread.
+ * A batch to verify: its items, or, when their envelopes came in a response, the items' positions and expected
+ * hashes with that response. The thread then reads the envelopes itself: the text or bytes are copied to it in one
+ * piece, where 500 envelopes as objects would be serialised on the event loop and rebuilt on the thread.
  */
 export type VerifyJob = {
   id: number;
   keys: Record<string, readonly TrustedKey[]>;
 } & (
   | { items: readonly ApplyItem[] }
-  | { source: string; wanted: readonly { pos: number | null; expectedHash?: string }[] }
+  | { source: EnvelopeSource; wanted: readonly { pos: number | null; expectedHash?: string }[] }
 );
 
 export type Verdict = { ok: true } | { ok: false; code: VerifyFailure; reason: string };
@@ -64,7 +64,7 @@ function thread(): Worker {
 function inThread(
   items: readonly ApplyItem[],
   keys: Map<string, readonly TrustedKey[]>,
-  source: string | null,
+  source: EnvelopeSource | null,
 ) {
   return new Promise<Verdict[]>((resolve, reject) => {
     const id = nextId++;
@@ -80,12 +80,12 @@ function inThread(
 
 /**
  * verifyAll, on the verification thread for a page, in place for a few items or when the thread fails. `source` is
- * the response text the items' envelopes were parsed from (by envelopesByPos), when there is one.
+ * the response the items' envelopes were read from (by envelopesOf), when there is one.
  */
 export async function verifyOffThread(
   items: readonly ApplyItem[],
   keys: Map<string, readonly TrustedKey[]>,
-  source: string | null = null,
+  source: EnvelopeSource | null = null,
 ): Promise<Verification[]> {
   const inPlace = () => verifyAll(items, (a) => keys.get(a) ?? []);
   if (items.length < IN_PLACE_BELOW) return inPlace();

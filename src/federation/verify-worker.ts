@@ -1,21 +1,14 @@
 import { parentPort } from 'node:worker_threads';
-import { type ApplyItem, envelopesByPos, itemsAt, verifyAll } from './apply.js';
+import { type ApplyItem, envelopesOf, itemsAt, verifyAll } from './apply.js';
 import type { TrustedKey } from './trust.js';
 import type { Verdict, VerifyJob } from './verify-pool.js';
 
 // The verification thread: the same pure verifyAll as the event loop, with the signers' keys sent along. It answers
 // verdicts only; the caller keeps its own copies of the envelopes.
 
-/** The job's items: as sent, or read from the response text the way the event loop read them. */
+/** The job's items: as sent, or read from the response the way the event loop read them. */
 function itemsOf(job: VerifyJob): readonly ApplyItem[] {
-  if ('items' in job) return job.items;
-  let byPos: Map<number, unknown>;
-  try {
-    byPos = envelopesByPos(JSON.parse(job.source));
-  } catch {
-    byPos = new Map();
-  }
-  return itemsAt(job.wanted, byPos);
+  return 'items' in job ? job.items : itemsAt(job.wanted, envelopesOf(job.source));
 }
 
 parentPort?.on('message', (job: VerifyJob) => {

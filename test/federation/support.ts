@@ -158,14 +158,19 @@ export function tamperingProxy(
       signal: AbortSignal.timeout(30_000),
     });
     let text = await upstream.text();
-    // Envelopes travel in an envelopes response or with their index page; either way outside the page signature.
-    const carriesEnvelopes =
-      req.url?.startsWith('/api/v1/federation/feed/envelopes') ||
-      req.url?.startsWith('/api/v1/federation/feed/with-envelopes');
-    if (carriesEnvelopes && upstream.status === 200) {
-      const body = JSON.parse(text) as { envelopes: { pos: number; envelope: Record<string, unknown> }[] };
+    // Envelopes travel in an envelopes response or on the lines after their index page (page-lines.ts); either way
+    // outside the page signature.
+    type Carried = { pos: number; envelope: Record<string, unknown> };
+    if (upstream.status === 200 && req.url?.startsWith('/api/v1/federation/feed/envelopes')) {
+      const body = JSON.parse(text) as { envelopes: Carried[] };
       rewrite(body.envelopes);
       text = JSON.stringify(body);
+    }
+    if (upstream.status === 200 && req.url?.startsWith('/api/v1/federation/feed/with-envelopes')) {
+      const [index, ...lines] = text.split('\n').filter(Boolean);
+      const envelopes = lines.map((line) => JSON.parse(line) as Carried);
+      rewrite(envelopes);
+      text = [index, ...envelopes.map((e) => JSON.stringify(e))].map((line) => `${line}\n`).join('');
     }
     const out: Record<string, string> = {};
     upstream.headers.forEach((v, k) => {
