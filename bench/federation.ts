@@ -355,6 +355,21 @@ function threadCpu(pid: number): { main: number; others: number; threads: Record
   return out;
 }
 
+/**
+ * One connection for the sampling, kept for the run: connecting anew every second started a PostgreSQL backend each
+ * time, about 3 % of the machine's CPU during the backlog (perf, session 9), taken from the nodes being measured.
+ */
+let sampling: Promise<pg.Client> | undefined;
+
+function samplingClient(): Promise<pg.Client> {
+  sampling ??= (async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    return client;
+  })();
+  return sampling;
+}
+
 /** Last CPU seconds seen of each PostgreSQL backend that served a node, by pid (a backend may end mid-phase). */
 const backendsSeen = new Map<string, Map<number, number>>();
 
@@ -367,13 +382,10 @@ async function backendCpu(node: BenchNode): Promise<number> {
   if (!node.databaseUrl) return 0;
   const seen = backendsSeen.get(node.agency) ?? new Map<number, number>();
   backendsSeen.set(node.agency, seen);
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  const { rows } = await client.query<{ pid: number }>(
+  const { rows } = await (await samplingClient()).query<{ pid: number }>(
     'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
     [new URL(node.databaseUrl).pathname.slice(1)],
   );
-  await client.end();
   for (const { pid } of rows) {
     try {
       seen.set(pid, statCpu(`/proc/${pid}/stat`));
@@ -646,6 +658,7 @@ async function driver(): Promise<void> {
     );
   } finally {
     await Promise.all([stopBenchNode(cn), stopBenchNode(mm)]);
+    await (await sampling)?.end();
   }
 }
 
