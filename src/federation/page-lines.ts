@@ -2,8 +2,9 @@
 // first line, then one `{"pos":…,"envelope":…}` line per envelope. Why lines and bytes: a page is ~450 KB, and V8
 // gives every string above 128 KB a memory mapping of its own, freshly faulted in page by page (on a virtual machine
 // each fault is expensive). Kept in one buffer and read line by line, a page never becomes one string on either side,
-// and the verification thread gets a copy of the bytes instead of a serialised string. JSON text never holds a raw
-// newline, so the lines split unambiguously.
+// and the verification thread gets a copy of the bytes instead of a serialised string. The lines split unambiguously:
+// the index and the stored envelopes are JSON.stringify's output, which escapes every newline inside a string and
+// puts none between tokens.
 
 export const PAGE_LINES_TYPE = 'application/x-ndjson';
 
