@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../platform/audit/log.js';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { textArray } from '../platform/db/packed.js';
+import { parsedOrNull } from '../platform/json/parse.js';
 import { type Verification, verifyEnvelope } from './envelope.js';
 import { admit, type Held, shouldApply } from './ingress.js';
 import type { Envelope } from './model.js';
@@ -65,12 +66,9 @@ export type EnvelopeSource = string | { bytes: Uint8Array; from: number };
  * verification thread. A text that is not JSON has none (each wanted position is then quarantined as missing).
  */
 export function envelopesOf(source: EnvelopeSource): Map<number, unknown> {
-  if (typeof source !== 'string') return envelopeLines(source.bytes, source.from);
-  try {
-    return envelopesByPos(JSON.parse(source));
-  } catch {
-    return new Map();
-  }
+  return typeof source === 'string'
+    ? envelopesByPos(parsedOrNull(source))
+    : envelopeLines(source.bytes, source.from);
 }
 
 /** The items for the wanted positions of a response's envelopes (null where the response has none). */

@@ -6,9 +6,14 @@
 // the index and the stored envelopes are JSON.stringify's output, which escapes every newline inside a string and
 // puts none between tokens.
 
+import { parsedOrNull } from '../platform/json/parse.js';
+
 export const PAGE_LINES_TYPE = 'application/x-ndjson';
 
 const NEWLINE = 0x0a;
+
+/** An envelope line as parsed: any JSON value, of which only a `{pos, envelope}` object is used. */
+type Line = { pos?: unknown; envelope?: unknown };
 
 /** The page's bytes: the index text, then each envelope (stored JSON text, served as it is) on a line of its own. */
 export function pageLines(
@@ -49,18 +54,9 @@ export function envelopeLines(bytes: Uint8Array, from: number): Map<number, unkn
   while (start < text.byteLength) {
     const newline = text.indexOf(NEWLINE, start);
     const end = newline < 0 ? text.byteLength : newline;
-    const line = lineObject(text.toString('utf8', start, end));
-    if (line && Number.isSafeInteger(line.pos)) byPos.set(line.pos as number, line.envelope);
+    const line = parsedOrNull(text.toString('utf8', start, end)) as Line | null;
+    if (Number.isSafeInteger(line?.pos)) byPos.set(line?.pos as number, line?.envelope);
     start = end + 1;
   }
   return byPos;
-}
-
-function lineObject(line: string): { pos?: unknown; envelope?: unknown } | null {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null ? value : null;
-  } catch {
-    return null;
-  }
 }

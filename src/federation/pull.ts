@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db, Queryable } from '../platform/db/db.js';
 import { keepStatistics } from '../platform/db/statistics.js';
+import { parsedOrNull } from '../platform/json/parse.js';
 import {
   type ApplyItem,
   applyEnvelopes,
@@ -140,14 +141,6 @@ interface FetchedPage {
 }
 
 type Target = { agency: string; endpoint: string | null };
-
-function parsedOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
 
 /** The signed index text and the envelopes of a page that came with its envelopes (as lines: page-lines.ts). */
 function inlineParts(bytes: Buffer): { text: string; inline: IndexedPage['inline'] } {
