@@ -7,7 +7,7 @@ import { activeSigner } from './local-keys.js';
 import { findPartner } from './partners.js';
 import { type PullReport, pullPartner } from './pull.js';
 import { nextPullDelay } from './schedule.js';
-import { warmVerifyThread } from './verify-pool.js';
+import { startVerifyThreads } from './verify-pool.js';
 
 // The columns the outbox's and the sealed envelopes' lookups filter on; their payloads and envelopes are left out
 // of the statistics (see keepStatistics).
@@ -61,7 +61,7 @@ export class FederationService {
   start(): void {
     if (this.started) return;
     this.started = true;
-    warmVerifyThread();
+    startVerifyThreads(this.ctx.config.verifyThreads);
     this.scheduleDispatch(0);
     void this.refreshPartners();
     this.refreshTimer = setInterval(() => void this.refreshPartners(), PARTNER_REFRESH_MS);

@@ -6,7 +6,15 @@ import { signerFromPem } from './crypto.js';
 import { bodyOfChange, seal } from './envelope.js';
 import { indexLine, pageLines } from './page-lines.js';
 import type { TrustedKey } from './trust.js';
-import { IN_PLACE_BELOW, stopVerifyThread, verifyOffThread, verifyThreadStats } from './verify-pool.js';
+import {
+  defaultVerifyThreads,
+  IN_PLACE_BELOW,
+  startVerifyThreads,
+  stopVerifyThreads,
+  verifyOffThread,
+  verifyThreadCount,
+  verifyThreadStats,
+} from './verify-pool.js';
 
 // A page verified on the verification thread gets exactly the verdicts the event loop would give, including for a
 // tampered envelope, one signed by an unknown key, one that is not the envelope the index announced, and garbage.
@@ -43,7 +51,7 @@ const note = (n: number, by = cn) => {
   );
 };
 
-afterAll(() => stopVerifyThread());
+afterAll(() => stopVerifyThreads());
 
 describe('verifying a page off the event loop', () => {
   it('gives the same verdicts as verifying in place, item by item', async () => {
@@ -125,5 +133,40 @@ describe('verifying a page off the event loop', () => {
     const items: ApplyItem[] = [{ pos: 1, envelope: note(1) }];
     expect(IN_PLACE_BELOW).toBeGreaterThan(items.length);
     expect(await verifyOffThread(items, keys)).toEqual(verifyAll(items, (a) => keys.get(a) ?? []));
+  });
+});
+
+describe('the pool of verification threads', () => {
+  const page = (n: number): ApplyItem[] =>
+    Array.from({ length: 80 }, (_, i) => {
+      const envelope = note(n * 100 + i);
+      return { pos: i + 1, envelope, expectedHash: envelope.contentHash };
+    });
+
+  it('is one fewer than the cores, at least 1 and at most 4, by default', () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultVerifyThreads(cores))).toEqual([1, 1, 2, 3, 4, 4]);
+  });
+
+  it('verifies pages that come together side by side, up to its size, with the verdicts of the event loop', async () => {
+    await stopVerifyThreads();
+    startVerifyThreads(3);
+    const pages = [page(1), page(2), page(3), page(4)];
+    (pages[2]![5]!.envelope as { payload: { subject: string } }).payload.subject = 'tampered';
+    const verdicts = await Promise.all(pages.map((items) => verifyOffThread(items, keys)));
+    expect(verifyThreadCount()).toBe(3);
+    expect(verdicts).toEqual(pages.map((items) => verifyAll(items, (a) => keys.get(a) ?? [])));
+    expect(verdicts.map((v) => v.filter((x) => !x.ok).length)).toEqual([0, 0, 1, 0]);
+  });
+
+  it('runs one thread while pages come one at a time, and ends idle threads when it is made smaller', async () => {
+    await stopVerifyThreads();
+    startVerifyThreads(3);
+    for (const n of [1, 2, 3]) expect((await verifyOffThread(page(n), keys)).every((v) => v.ok)).toBe(true);
+    expect(verifyThreadCount()).toBe(1);
+    await Promise.all([page(4), page(5)].map((items) => verifyOffThread(items, keys)));
+    expect(verifyThreadCount()).toBe(2);
+    startVerifyThreads(1);
+    expect(verifyThreadCount()).toBe(1);
+    expect((await verifyOffThread(page(6), keys)).every((v) => v.ok)).toBe(true);
   });
 });

@@ -1,13 +1,15 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type ApplyItem, type EnvelopeSource, verifyAll } from './apply.js';
 import type { Verification, VerifyFailure } from './envelope.js';
 import type { Envelope } from './model.js';
 import type { TrustedKey } from './trust.js';
 
-// Verifying a page of envelopes (canonical JSON, SHA-256 and Ed25519 for each) on a thread of its own, so that a
-// pull verifies the next page while the event loop applies this one and serves requests. Small batches (a notice's
-// few records) are verified in place: the hand-off would cost more than it saves. A thread that fails is replaced
-// and the batch is verified in place, so verification never depends on it.
+// Verifying a page of envelopes (canonical JSON, SHA-256 and Ed25519 for each) on a pool of threads, so that a pull
+// verifies the next pages while the event loop applies this one and serves requests; with more cores, the pages a
+// pull fetches ahead are verified side by side. Small batches (a notice's few records) are verified in place: the
+// hand-off would cost more than it saves. A thread that fails is replaced and its batches are verified in place, so
+// verification never depends on it.
 
 export const IN_PLACE_BELOW = 64;
 
@@ -26,39 +28,60 @@ export type VerifyJob = {
 
 export type Verdict = { ok: true } | { ok: false; code: VerifyFailure; reason: string };
 
-/** Batches verified on the thread, and those verified in place because the thread failed. */
+/** Batches verified on a thread, and those verified in place because the thread failed. */
 export const verifyThreadStats = { batches: 0, fallbacks: 0 };
 
-let worker: Worker | undefined;
-let nextId = 1;
-const waiting = new Map<number, { resolve: (v: Verdict[]) => void; reject: (e: Error) => void }>();
+/** The default size of the pool: one fewer than the machine's cores (the event loop keeps one), 1 to 4. */
+export const defaultVerifyThreads = (cores = availableParallelism()): number =>
+  Math.min(4, Math.max(1, cores - 1));
 
-function failAll(from: Worker, error: Error): void {
-  if (worker !== from) return;
-  worker = undefined;
-  for (const w of waiting.values()) w.reject(error);
-  waiting.clear();
+interface VerifyThread {
+  worker: Worker;
+  waiting: Map<number, { resolve: (v: Verdict[]) => void; reject: (e: Error) => void }>;
 }
 
-function thread(): Worker {
-  if (worker) return worker;
+let size = defaultVerifyThreads();
+let threads: VerifyThread[] = [];
+let nextId = 1;
+
+function failAll(from: VerifyThread, error: Error): void {
+  if (!threads.includes(from)) return;
+  threads = threads.filter((t) => t !== from);
+  for (const w of from.waiting.values()) w.reject(error);
+  from.waiting.clear();
+}
+
+function startThread(): VerifyThread {
   // Compiled: the .js beside this file. From source (tests, tsx) the thread registers tsx's loader itself, since a
   // worker does not inherit the loader hooks of the thread that starts it.
-  const created = import.meta.url.endsWith('.ts')
+  const worker = import.meta.url.endsWith('.ts')
     ? new Worker(
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./verify-worker.ts', import.meta.url).href)}); })`,
         { eval: true },
       )
     : new Worker(new URL('./verify-worker.js', import.meta.url));
-  created.unref();
-  created.on('message', (m: { id: number; verdicts: Verdict[] }) => {
-    waiting.get(m.id)?.resolve(m.verdicts);
-    waiting.delete(m.id);
+  worker.unref();
+  const thread: VerifyThread = { worker, waiting: new Map() };
+  worker.on('message', (m: { id: number; verdicts: Verdict[] }) => {
+    thread.waiting.get(m.id)?.resolve(m.verdicts);
+    thread.waiting.delete(m.id);
   });
-  created.on('error', (e) => failAll(created, e));
-  created.on('exit', (code) => failAll(created, new Error(`the verification thread exited (${code})`)));
-  worker = created;
-  return created;
+  worker.on('error', (e) => failAll(thread, e));
+  worker.on('exit', (code) => failAll(thread, new Error(`the verification thread exited (${code})`)));
+  threads.push(thread);
+  return thread;
+}
+
+/**
+ * The thread for the next batch: an idle one, else a new one while the pool is below its size, else the one with
+ * the fewest batches waiting. Threads start only when every running one is busy, so a node that only ever gets a
+ * few records at a time runs one.
+ */
+function thread(): VerifyThread {
+  const idle = threads.find((t) => t.waiting.size === 0);
+  if (idle) return idle;
+  if (threads.length < size) return startThread();
+  return threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
 }
 
 function inThread(
@@ -68,18 +91,19 @@ function inThread(
 ) {
   return new Promise<Verdict[]>((resolve, reject) => {
     const id = nextId++;
-    waiting.set(id, { resolve, reject });
     const batch = { id, keys: Object.fromEntries(keys) };
     const job: VerifyJob =
       source === null
         ? { ...batch, items }
         : { ...batch, source, wanted: items.map((i) => ({ pos: i.pos, expectedHash: i.expectedHash })) };
-    thread().postMessage(job);
+    const target = thread();
+    target.waiting.set(id, { resolve, reject });
+    target.worker.postMessage(job);
   });
 }
 
 /**
- * verifyAll, on the verification thread for a page, in place for a few items or when the thread fails. `source` is
+ * verifyAll, on a verification thread for a page, in place for a few items or when the thread fails. `source` is
  * the response the items' envelopes were read from (by envelopesOf), when there is one.
  */
 export async function verifyOffThread(
@@ -108,15 +132,26 @@ export async function verifyOffThread(
   );
 }
 
-/** Starts the verification thread ahead of the first page (loading it takes a moment, longer from source). */
-export function warmVerifyThread(): void {
-  thread();
+/**
+ * Sets how many threads verify (LIAISON_VERIFY_THREADS; undefined: the default) and starts the first ahead of the first
+ * page (loading a thread takes a moment, longer from source). Threads beyond a smaller size end once idle.
+ */
+export function startVerifyThreads(count?: number): void {
+  size = count ?? defaultVerifyThreads();
+  for (const extra of threads.slice(size)) {
+    if (extra.waiting.size) continue;
+    threads = threads.filter((t) => t !== extra);
+    void extra.worker.terminate();
+  }
+  if (!threads.length) startThread();
 }
 
-/** Ends the verification thread (tests, shutdown); the next page starts a new one. */
-export async function stopVerifyThread(): Promise<void> {
-  const current = worker;
-  if (!current) return;
-  failAll(current, new Error('the verification thread was stopped'));
-  await current.terminate();
+/** The threads running now (for tests and the benchmark). */
+export const verifyThreadCount = (): number => threads.length;
+
+/** Ends the verification threads (tests, shutdown); the next page starts new ones. */
+export async function stopVerifyThreads(): Promise<void> {
+  const current = threads;
+  for (const t of current) failAll(t, new Error('the verification thread was stopped'));
+  await Promise.all(current.map((t) => t.worker.terminate()));
 }

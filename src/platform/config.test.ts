@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       loginMaxFailures: 5,
       cookieSecure: false,
       demoData: true,
+      verifyThreads: undefined,
     });
   });
 
@@ -65,6 +66,7 @@ describe('loadConfig', () => {
         LIAISON_SESSION_IDLE_MINUTES: '5',
         LIAISON_LOGIN_MAX_FAILURES: '3',
         LIAISON_COOKIE_SECURE: 'yes',
+        LIAISON_VERIFY_THREADS: '3',
       },
       '/srv/liaison',
     );
@@ -82,6 +84,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 5,
       loginMaxFailures: 3,
       cookieSecure: true,
+      verifyThreads: 3,
     });
   });
 
@@ -132,6 +135,8 @@ describe('loadConfig', () => {
     ['LIAISON_LOGIN_MAX_FAILURES', '101', /between 1 and 100/],
     ['LIAISON_COOKIE_SECURE', 'maybe', /true or false/],
     ['LIAISON_COOKIE_SECURE', 'y', /true or false/],
+    ['LIAISON_VERIFY_THREADS', '0', /between 1 and 16/],
+    ['LIAISON_VERIFY_THREADS', 'all', /whole number/],
   ];
   it.each(
     badValues.map(([variable, value, message]) => ({

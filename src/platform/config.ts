@@ -19,6 +19,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Load the registry's demo data set (from public reporting) on a node whose registry is empty. */
   demoData: boolean;
+  /** Threads that verify pulled envelopes; unset: one fewer than the machine's cores, 1 to 4. */
+  verifyThreads: number | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -107,6 +109,12 @@ export const VARIABLES: VariableDoc[] = [
     default: 'true',
     description:
       'Load the registry demo data (facts from public reporting, marked as demo) on a node whose registry is empty; false to start empty.',
+  },
+  {
+    name: 'LIAISON_VERIFY_THREADS',
+    default: '(cores − 1, 1 to 4)',
+    description:
+      "Threads that verify the signatures of envelopes pulled from partners (1 to 16). A partner's backlog is verified a page per thread at a time.",
   },
 ];
 
@@ -197,6 +205,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxFailures: integer(env, 'LIAISON_LOGIN_MAX_FAILURES', 5, 1, 100),
     cookieSecure: boolean(env, 'LIAISON_COOKIE_SECURE', false),
     demoData: boolean(env, 'LIAISON_DEMO_DATA', true),
+    verifyThreads:
+      read(env, 'LIAISON_VERIFY_THREADS') === undefined
+        ? undefined
+        : integer(env, 'LIAISON_VERIFY_THREADS', 1, 1, 16),
   };
 }
 
