@@ -23,6 +23,12 @@ import { buildApp, prepareNode } from '../src/app.js';
 import { signerFromPem } from '../src/federation/crypto.js';
 import { bodyOfChange, seal, verifyEnvelope } from '../src/federation/envelope.js';
 import { federationOf, startFederation } from '../src/federation/routes.js';
+import {
+  startVerifyThreads,
+  stopVerifyThreads,
+  verifyOffThread,
+  verifyThreadCount,
+} from '../src/federation/verify-pool.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import type { App } from '../src/platform/http/server.js';
@@ -429,39 +435,77 @@ async function startCpuPhase(
   };
 }
 
+/** The benchmark's record as CN's dispatcher seals it. */
+function sealedNote(signer: ReturnType<typeof signerFromPem>, i: number) {
+  const at = new Date().toISOString();
+  const payload = {
+    subject: `Seizure report ${i}`,
+    body: 'Methamphetamine tablets, Shan State route. '.repeat(5),
+    refersTo: null,
+  };
+  const audience = { agencies: ['MM'], mechanisms: [], taskForces: [] };
+  return seal(
+    bodyOfChange(
+      {
+        type: 'intel.note',
+        id: uuidv7(),
+        version: 1,
+        origin: 'CN',
+        handling: 'H2',
+        handlingText: null,
+        audience,
+        onwardSharing: false,
+        recordDate: '2025-01-01',
+        payload,
+        tombstone: null,
+        createdAt: at,
+      },
+      signer,
+      at,
+    ),
+    signer,
+  );
+}
+
+/**
+ * The verification pool alone, in this process: pages of 500 envelopes handed to it together, records/s with one
+ * thread and with as many as the machine has cores (or LIAISON_VERIFY_THREADS), after a round that starts the threads.
+ */
+async function verifyPoolRates(pages = 8): Promise<{ threads: number; rate: number }[]> {
+  const pair = generateAgencyKeyPair();
+  const signer = signerFromPem('CN', pair.privateKeyPem);
+  const keys = new Map([
+    ['CN', [{ fingerprint: pair.fingerprint, publicKey: pair.publicKey, retiredAt: null }]],
+  ]);
+  const batch = Array.from({ length: pages }, (_, p) =>
+    Array.from({ length: 500 }, (_, i) => {
+      const envelope = sealedNote(signer, p * 500 + i);
+      return { pos: i + 1, envelope, expectedHash: envelope.contentHash };
+    }),
+  );
+  const sizes = [...new Set([1, Number(process.env.LIAISON_VERIFY_THREADS) || cpus().length])];
+  const rates: { threads: number; rate: number }[] = [];
+  for (const threads of sizes) {
+    await stopVerifyThreads();
+    startVerifyThreads(threads);
+    await Promise.all(batch.slice(0, threads).map((items) => verifyOffThread(items, keys)));
+    const started = performance.now();
+    const verdicts = await Promise.all(batch.map((items) => verifyOffThread(items, keys)));
+    const ms = performance.now() - started;
+    if (!verdicts.flat().every((v) => v.ok)) throw new Error('the pool refused a valid envelope');
+    rates.push({ threads: verifyThreadCount(), rate: ((pages * 500) / ms) * 1000 });
+  }
+  await stopVerifyThreads();
+  return rates;
+}
+
 /** The crypto alone, in this process: sealing (canonical JSON, SHA-256, Ed25519 sign) and verifying, records/s. */
 function cryptoCeiling(n = 2000): { seal: number; verify: number } {
   const pair = generateAgencyKeyPair();
   const signer = signerFromPem('CN', pair.privateKeyPem);
   const keys = [{ fingerprint: pair.fingerprint, publicKey: pair.publicKey, retiredAt: null }];
   const started = performance.now();
-  const envelopes = Array.from({ length: n }, (_, i) =>
-    seal(
-      bodyOfChange(
-        {
-          type: 'intel.note',
-          id: uuidv7(),
-          version: 1,
-          origin: 'CN',
-          handling: 'H2',
-          handlingText: null,
-          audience: { agencies: ['MM'], mechanisms: [], taskForces: [] },
-          onwardSharing: false,
-          recordDate: '2025-01-01',
-          payload: {
-            subject: `Seizure report ${i}`,
-            body: 'Methamphetamine tablets, Shan State route. '.repeat(5),
-            refersTo: null,
-          },
-          tombstone: null,
-          createdAt: new Date().toISOString(),
-        },
-        signer,
-        new Date().toISOString(),
-      ),
-      signer,
-    ),
-  );
+  const envelopes = Array.from({ length: n }, (_, i) => sealedNote(signer, i));
   const sealed = performance.now();
   const wire = JSON.parse(JSON.stringify(envelopes)) as unknown[];
   const parsed = performance.now();
@@ -617,6 +661,7 @@ async function driver(): Promise<void> {
     const mem = { cn: memory(cn), mm: memory(mm) };
 
     const crypto = cryptoCeiling();
+    const pool = await verifyPoolRates();
     const fedRate = (records / federatedMs) * 1000;
     const rate = (run: { records: number; ms: number }) => (run.records / run.ms) * 1000;
     const plainRate = rate(plain);
@@ -639,6 +684,9 @@ async function driver(): Promise<void> {
     );
     console.log(
       `| crypto alone in one process, one core: seal (canonical JSON + SHA-256 + Ed25519 sign) / verify | ${fmt(crypto.seal, 0)} / ${fmt(crypto.verify, 0)} records/s | ${fmt(plainRate, 0)} records/s plain | ${fmt(crypto.verify / plainRate, 2)} (verify alone) | - |`,
+    );
+    console.log(
+      `| verification pool alone in one process, 8 pages of 500 handed over together: records/s by threads | ${pool.map((p) => `${p.threads}: ${fmt(p.rate, 0)}`).join(', ')} | ${fmt(plainRate, 0)} records/s plain | ${pool.map((p) => fmt(p.rate / plainRate, 2)).join(', ')} | - |`,
     );
     console.log(
       `| write at CN → visible at MM (notice path), ${samples} samples | p50 ${fmt(percentile(latencies, 50), 0)} ms, p95 ${fmt(percentile(latencies, 95), 0)} ms, max ${fmt(latencies.at(-1) ?? 0, 0)} ms | - | - | p95 < 1000 ms |`,
