@@ -63,7 +63,9 @@ beforeAll(async () => {
   [cn, mm, th, la, twin] = await Promise.all([
     startNode('CN', { postgres: true }),
     startNode('MM', { postgres: PG }),
-    startNode('TH', { postgres: PG, keys: thKeys }),
+    // TH verifies with a pool of three threads (the default on this 2-core machine is one): its holdings are checked
+    // exactly like the others'.
+    startNode('TH', { postgres: PG, keys: thKeys, env: { LIAISON_VERIFY_THREADS: '3' } }),
     startNode('LA'),
     startNode('TH', { postgres: true, keys: thKeys }),
   ]);
