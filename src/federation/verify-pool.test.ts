@@ -158,7 +158,7 @@ describe('the pool of verification threads', () => {
     expect(verdicts.map((v) => v.filter((x) => !x.ok).length)).toEqual([0, 0, 1, 0]);
   });
 
-  it('runs one thread while pages come one at a time, and ends idle threads when it is made smaller', async () => {
+  it('runs one thread while pages come one at a time, and ends threads beyond a smaller size once idle', async () => {
     await stopVerifyThreads();
     startVerifyThreads(3);
     for (const n of [1, 2, 3]) expect((await verifyOffThread(page(n), keys)).every((v) => v.ok)).toBe(true);
@@ -168,5 +168,13 @@ describe('the pool of verification threads', () => {
     startVerifyThreads(1);
     expect(verifyThreadCount()).toBe(1);
     expect((await verifyOffThread(page(6), keys)).every((v) => v.ok)).toBe(true);
+    // Made smaller while both threads are busy: the one beyond the size ends after its batch.
+    startVerifyThreads(2);
+    const inFlight = Promise.all([page(7), page(8)].map((items) => verifyOffThread(items, keys)));
+    expect(verifyThreadCount()).toBe(2);
+    startVerifyThreads(1);
+    expect(verifyThreadCount()).toBe(2);
+    expect((await inFlight).flat().every((v) => v.ok)).toBe(true);
+    expect(verifyThreadCount()).toBe(1);
   });
 });

@@ -51,6 +51,12 @@ function failAll(from: VerifyThread, error: Error): void {
   from.waiting.clear();
 }
 
+/** Ends an idle thread beyond the pool's size. */
+function retire(thread: VerifyThread): void {
+  threads = threads.filter((t) => t !== thread);
+  void thread.worker.terminate();
+}
+
 function startThread(): VerifyThread {
   // Compiled: the .js beside this file. From source (tests, tsx) the thread registers tsx's loader itself, since a
   // worker does not inherit the loader hooks of the thread that starts it.
@@ -65,6 +71,7 @@ function startThread(): VerifyThread {
   worker.on('message', (m: { id: number; verdicts: Verdict[] }) => {
     thread.waiting.get(m.id)?.resolve(m.verdicts);
     thread.waiting.delete(m.id);
+    if (!thread.waiting.size && threads.indexOf(thread) >= size) retire(thread);
   });
   worker.on('error', (e) => failAll(thread, e));
   worker.on('exit', (code) => failAll(thread, new Error(`the verification thread exited (${code})`)));
@@ -134,15 +141,11 @@ export async function verifyOffThread(
 
 /**
  * Sets how many threads verify (LIAISON_VERIFY_THREADS; undefined: the default) and starts the first ahead of the first
- * page (loading a thread takes a moment, longer from source). Threads beyond a smaller size end once idle.
+ * page (loading a thread takes a moment, longer from source). Threads beyond a smaller size end when idle.
  */
 export function startVerifyThreads(count?: number): void {
   size = count ?? defaultVerifyThreads();
-  for (const extra of threads.slice(size)) {
-    if (extra.waiting.size) continue;
-    threads = threads.filter((t) => t !== extra);
-    void extra.worker.terminate();
-  }
+  for (const extra of threads.slice(size)) if (!extra.waiting.size) retire(extra);
   if (!threads.length) startThread();
 }
 
