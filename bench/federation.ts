@@ -14,7 +14,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { Type } from '@sinclair/typebox';
 import pg from 'pg';
@@ -469,7 +469,7 @@ function sealedNote(signer: ReturnType<typeof signerFromPem>, i: number) {
 
 /**
  * The verification pool alone, in this process: pages of 500 envelopes handed to it together, records/s with one
- * thread and with as many as the machine has cores (or LIAISON_VERIFY_THREADS), after a round that starts the threads.
+ * thread and with one a core this process may use (or LIAISON_VERIFY_THREADS), after a round that starts the threads.
  */
 async function verifyPoolRates(pages = 8): Promise<{ threads: number; rate: number }[]> {
   const pair = generateAgencyKeyPair();
@@ -483,7 +483,7 @@ async function verifyPoolRates(pages = 8): Promise<{ threads: number; rate: numb
       return { pos: i + 1, envelope, expectedHash: envelope.contentHash };
     }),
   );
-  const sizes = [...new Set([1, Number(process.env.LIAISON_VERIFY_THREADS) || cpus().length])];
+  const sizes = [...new Set([1, Number(process.env.LIAISON_VERIFY_THREADS) || availableParallelism()])];
   const rates: { threads: number; rate: number }[] = [];
   for (const threads of sizes) {
     await stopVerifyThreads();
