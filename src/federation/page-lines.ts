@@ -55,7 +55,7 @@ export function envelopeLines(bytes: Uint8Array, from: number): Map<number, unkn
     const newline = text.indexOf(NEWLINE, start);
     const end = newline < 0 ? text.byteLength : newline;
     const line = parsedOrNull(text.toString('utf8', start, end)) as Line | null;
-    if (Number.isSafeInteger(line?.pos)) byPos.set(line?.pos as number, line?.envelope);
+    if (line && Number.isSafeInteger(line.pos)) byPos.set(line.pos as number, line.envelope);
     start = end + 1;
   }
   return byPos;
