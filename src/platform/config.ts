@@ -125,7 +125,13 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+function integer<F extends number | undefined>(
+  env: Env,
+  name: string,
+  fallback: F,
+  min: number,
+  max: number,
+): number | F {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
@@ -205,10 +211,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxFailures: integer(env, 'LIAISON_LOGIN_MAX_FAILURES', 5, 1, 100),
     cookieSecure: boolean(env, 'LIAISON_COOKIE_SECURE', false),
     demoData: boolean(env, 'LIAISON_DEMO_DATA', true),
-    verifyThreads:
-      read(env, 'LIAISON_VERIFY_THREADS') === undefined
-        ? undefined
-        : integer(env, 'LIAISON_VERIFY_THREADS', 1, 1, 16),
+    verifyThreads: integer(env, 'LIAISON_VERIFY_THREADS', undefined, 1, 16),
   };
 }
 
